@@ -1,0 +1,2 @@
+/** The Cairn node: S3 API, ObjectLayer, erasure sets, drives. */
+package dev.cairn.storage;
