@@ -1,0 +1,397 @@
+package dev.cairn.storage.erasure;
+
+import dev.cairn.storage.codec.ErasureCodec;
+import dev.cairn.storage.drive.Drive;
+import dev.cairn.storage.drive.DriveError;
+import dev.cairn.storage.drive.DriveException;
+import dev.cairn.storage.drive.KeyPaths;
+import dev.cairn.storage.drive.RenameResult;
+import dev.cairn.storage.drive.ShardWriter;
+import dev.cairn.storage.meta.ErasureInfo;
+import dev.cairn.storage.meta.ObjectMeta;
+import dev.cairn.storage.meta.ObjectVersion;
+import dev.cairn.storage.meta.PartInfo;
+import dev.cairn.storage.meta.VersionType;
+import dev.cairn.storage.object.ByteRange;
+import dev.cairn.storage.object.DeleteResult;
+import dev.cairn.storage.object.ObjectError;
+import dev.cairn.storage.object.ObjectException;
+import dev.cairn.storage.object.ObjectInfo;
+import dev.cairn.storage.object.ObjectStream;
+import dev.cairn.storage.object.PutOptions;
+import dev.cairn.storage.object.RangeSpec;
+import dev.cairn.storage.object.StorageClass;
+import dev.cairn.storage.object.Versioning;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+
+/**
+ * One erasure set: a fixed group of drives, each object's shards spread over all of them. Writes go to a
+ * temporary directory on every drive and are committed with {@link Drive#renameData} under the key's write
+ * lock; below write quorum the commit is undone. Reads decide the version by quorum and read shards with
+ * {@link PartReader}.
+ */
+public final class ErasureSet {
+
+    static final String TMP = "tmp/";
+
+    private final int index;
+    private final Drive[] drives;
+    private final ErasureConfig config;
+    private final BiFunction<Integer, Integer, ErasureCodec> codecs;
+    private final Executor executor;
+    private final NamespaceLocks locks;
+    private final HealScheduler heal;
+    private final java.time.InstantSource clock;
+    private final AtomicLong lastModTime = new AtomicLong();
+
+    public ErasureSet(int index, Drive[] drives, ErasureConfig config,
+                      BiFunction<Integer, Integer, ErasureCodec> codecs, Executor executor, NamespaceLocks locks,
+                      HealScheduler heal, java.time.InstantSource clock) {
+        this.index = index;
+        this.drives = drives.clone();
+        this.config = config;
+        this.codecs = codecs;
+        this.executor = executor;
+        this.locks = locks;
+        this.heal = heal;
+        this.clock = clock;
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public int size() {
+        return drives.length;
+    }
+
+    /** The drives by position, null where one is offline right now. */
+    Drive[] onlineDrives() {
+        Drive[] out = new Drive[drives.length];
+        for (int i = 0; i < drives.length; i++) {
+            out[i] = drives[i] != null && drives[i].isOnline() ? drives[i] : null;
+        }
+        return out;
+    }
+
+    Drive drive(int position) {
+        return drives[position];
+    }
+
+    Executor executor() {
+        return executor;
+    }
+
+    ErasureCodec codec(ErasureInfo erasure) {
+        return codecs.apply(erasure.data(), erasure.parity());
+    }
+
+    int parityFor(StorageClass sc) {
+        return sc == StorageClass.REDUCED_REDUNDANCY ? config.reducedParity() : config.standardParity();
+    }
+
+    static int writeQuorum(int data, int parity) {
+        return data == parity ? data + 1 : data;
+    }
+
+    /** Quorum for versions without erasure info (delete markers) and for listings: the STANDARD geometry. */
+    int defaultReadQuorum() {
+        return drives.length - config.standardParity();
+    }
+
+    int defaultWriteQuorum() {
+        return writeQuorum(drives.length - config.standardParity(), config.standardParity());
+    }
+
+    /** Strictly increasing on this node, so versions of a key committed in order are ordered in time. */
+    long nextModTime() {
+        java.time.Instant now = clock.instant();
+        long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        return lastModTime.updateAndGet(prev -> Math.max(prev + 1, nanos));
+    }
+
+    // ---- write
+
+    public ObjectInfo putObject(String bucket, String key, InputStream body, long size, PutOptions opts) {
+        String path = pathOf(key);
+        int n = drives.length;
+        int parity = parityFor(opts.storageClass());
+        int data = n - parity;
+        ErasureInfo erasure = new ErasureInfo(data, parity, config.blockSize(), 0,
+                Placement.distribution(bucket, key, n));
+        long shardFile = Bitrot.shardFileSize(size, erasure);
+        boolean inline = shardFile <= (opts.versioning() == Versioning.ENABLED ? config.inlineLimitVersioned()
+                : config.inlineLimit());
+        UUID versionId = opts.versioning() == Versioning.ENABLED ? UUID.randomUUID() : ObjectVersion.NULL_VERSION;
+        UUID dataDir = inline ? null : UUID.randomUUID();
+        Map<String, String> metadata = new TreeMap<>(opts.metadata());
+        if (opts.storageClass() != StorageClass.STANDARD) {
+            metadata.put("x-amz-storage-class", opts.storageClass().name());
+        }
+        StagedWrite staged = new StagedWrite(this, erasure, inline, dataDir);
+        try {
+            String md5 = staged.writePart(body, size, 1, writeQuorum(data, parity));
+            if (opts.expectedMd5() != null && !opts.expectedMd5().equalsIgnoreCase(md5)) {
+                throw new ObjectException(ObjectError.BAD_DIGEST, "Content-MD5 does not match the body");
+            }
+            metadata.put("etag", md5);
+            List<PartInfo> parts = List.of(new PartInfo(1, size, size, md5));
+            try (NamespaceLocks.Held ignored = locks.write(bucket, key)) {
+                ObjectVersion version = new ObjectVersion(versionId, VersionType.OBJECT, nextModTime(), dataDir,
+                        size, erasure, parts, new TreeMap<>(metadata), null);
+                staged.commit(bucket, path, version, writeQuorum(data, parity));
+                if (staged.missedDrives()) {
+                    heal.queue(bucket, key, versionIdString(versionId));
+                }
+                return toInfo(bucket, key, version, true);
+            }
+        } finally {
+            staged.cleanup();
+        }
+    }
+
+    // ---- read
+
+    public ObjectInfo getObjectInfo(String bucket, String key, String versionId) {
+        String path = pathOf(key);
+        try (NamespaceLocks.Held ignored = locks.read(bucket, key)) {
+            ResolvedVersion r = resolve(bucket, key, path, parseVersionId(versionId));
+            return toInfo(bucket, key, r.version(), r.latest());
+        }
+    }
+
+    public ObjectStream getObject(String bucket, String key, String versionId, RangeSpec rangeSpec) {
+        String path = pathOf(key);
+        NamespaceLocks.Held lock = locks.read(bucket, key);
+        try {
+            ResolvedVersion r = resolve(bucket, key, path, parseVersionId(versionId));
+            ObjectVersion v = r.version();
+            ByteRange range = rangeSpec == null ? ByteRange.whole(v.size()) : rangeSpec.resolve(v.size());
+            ObjectInfo info = toInfo(bucket, key, v, r.latest());
+            InputStream body = new ObjectReadStream(v.parts(), range,
+                    (part, partRange) -> openPart(bucket, key, path, r, part, partRange), lock::close);
+            return new ObjectStream(info, range, body);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private InputStream openPart(String bucket, String key, String path, ResolvedVersion r, int partIndex,
+                                 ByteRange range) {
+        ObjectVersion v = r.version();
+        ErasureInfo erasure = v.erasure();
+        PartInfo part = v.parts().get(partIndex);
+        ShardSource[] sources = new ShardSource[erasure.shards()];
+        for (int pos = 0; pos < drives.length; pos++) {
+            ObjectVersion mine = r.byPosition()[pos];
+            if (mine == null || drives[pos] == null) {
+                continue;
+            }
+            Drive d = drives[pos];
+            int shard = erasure.shardAt(pos) - 1;
+            if (mine.isInline()) {
+                byte[] bytes = mine.inlineData();
+                sources[shard] = (off, len) -> new ByteArrayInputStream(bytes, (int) off, (int) len);
+            } else {
+                String file = path + "/" + v.dataDir() + "/part." + part.number();
+                sources[shard] = (off, len) -> d.readFileStream(bucket, file, off, len);
+            }
+        }
+        String vid = versionIdString(v.versionId());
+        return new PartReader(codec(erasure), erasure, sources, part.size(),
+                range.offset(), range.length(), shard -> heal.queue(bucket, key, vid));
+    }
+
+    /**
+     * The version a quorum of drives agrees on: {@code versionId} null means the latest. Drives that are
+     * missing it, stale or disagree are left out (and the key is queued for healing).
+     */
+    ResolvedVersion resolve(String bucket, String key, String path, UUID versionId) {
+        ResolvedVersion r = resolveQuietly(bucket, key, path, versionId, true);
+        ObjectVersion v = r.version();
+        if (v.isDeleteMarker()) {
+            String vid = versionIdString(v.versionId());
+            if (versionId == null) {
+                throw new ObjectException(ObjectError.OBJECT_NOT_FOUND, bucket + "/" + key + " is deleted", true,
+                        vid, null);
+            }
+            throw new ObjectException(ObjectError.METHOD_NOT_ALLOWED, "version " + vid + " is a delete marker",
+                    true, vid, null);
+        }
+        return r;
+    }
+
+    /** Like {@link #resolve} but returns delete markers too. */
+    ResolvedVersion resolveQuietly(String bucket, String key, String path, UUID versionId, boolean queueHeal) {
+        DriveResults<ObjectMeta> metas = DriveResults.run(onlineDrives(), executor,
+                (pos, d) -> d.readMeta(bucket, path));
+        VersionQuorum q = VersionQuorum.decide(metas, versionId);
+        if (q.winner() == null || q.agreeing() < quorumFor(q.winner())) {
+            throw notFoundOrQuorum(bucket, key, versionId, metas, q);
+        }
+        if (queueHeal && q.agreeing() < drives.length) {
+            heal.queue(bucket, key, versionIdString(q.winner().versionId()));
+        }
+        return new ResolvedVersion(q.winner(), q.byPosition(), q.latest(), q.agreeing());
+    }
+
+    int quorumFor(ObjectVersion v) {
+        return v.erasure() == null ? defaultReadQuorum() : v.erasure().data();
+    }
+
+    private ObjectException notFoundOrQuorum(String bucket, String key, UUID versionId, DriveResults<ObjectMeta> r,
+                                             VersionQuorum q) {
+        int volumeMissing = r.count(DriveError.VOLUME_NOT_FOUND);
+        if (volumeMissing >= defaultReadQuorum()) {
+            return new ObjectException(ObjectError.BUCKET_NOT_FOUND, bucket);
+        }
+        // drives that answered "no such key/version" plus those whose copy is not the one asked for
+        int absent = r.count(DriveError.FILE_NOT_FOUND) + q.withoutVersion();
+        if (absent >= defaultReadQuorum() || absent > 0 && absent + q.agreeing() == r.size()) {
+            return versionId == null ? new ObjectException(ObjectError.OBJECT_NOT_FOUND, bucket + "/" + key)
+                    : new ObjectException(ObjectError.VERSION_NOT_FOUND, bucket + "/" + key + " " + versionId);
+        }
+        return new ObjectException(ObjectError.INSUFFICIENT_READ_QUORUM, bucket + "/" + key + ": drives " + r);
+    }
+
+    // ---- delete and metadata
+
+    public DeleteResult deleteObject(String bucket, String key, String versionId, Versioning versioning) {
+        String path = pathOf(key);
+        try (NamespaceLocks.Held ignored = locks.write(bucket, key)) {
+            if (versionId != null) {
+                return deleteVersion(bucket, key, path, parseVersionId(versionId));
+            }
+            return switch (versioning) {
+                case UNVERSIONED -> deleteVersion(bucket, key, path, ObjectVersion.NULL_VERSION);
+                case ENABLED -> addDeleteMarker(bucket, path, UUID.randomUUID());
+                case SUSPENDED -> addDeleteMarker(bucket, path, ObjectVersion.NULL_VERSION);
+            };
+        }
+    }
+
+    private DeleteResult addDeleteMarker(String bucket, String path, UUID id) {
+        ObjectVersion marker = ObjectVersion.deleteMarker(id, nextModTime(), Map.of());
+        DriveResults<RenameResult> r = DriveResults.run(onlineDrives(), executor,
+                (pos, d) -> d.writeVersion(bucket, path, marker));
+        Commit.requireWriteQuorum(bucket, r, defaultWriteQuorum(), (pos, res) ->
+                drives[pos].restoreMeta(bucket, path, res.previousMeta()));
+        Commit.deleteOrphans(drives, bucket, path, r, executor);
+        return new DeleteResult(versionIdString(id), true);
+    }
+
+    private DeleteResult deleteVersion(String bucket, String key, String path, UUID id) {
+        boolean marker;
+        try {
+            marker = resolveQuietly(bucket, key, path, id, false).version().isDeleteMarker();
+        } catch (ObjectException e) {
+            if (e.error() == ObjectError.OBJECT_NOT_FOUND || e.error() == ObjectError.VERSION_NOT_FOUND) {
+                return new DeleteResult(versionIdString(id), false); // S3: deleting what is absent succeeds
+            }
+            throw e;
+        }
+        DriveResults<Boolean> r = DriveResults.run(onlineDrives(), executor, (pos, d) -> {
+            d.deleteVersion(bucket, path, id);
+            return true;
+        });
+        int gone = r.successes() + r.count(DriveError.FILE_NOT_FOUND) + r.count(DriveError.VERSION_NOT_FOUND);
+        if (gone < defaultWriteQuorum()) {
+            throw new ObjectException(ObjectError.INSUFFICIENT_WRITE_QUORUM, "delete of " + bucket + "/" + key
+                    + " reached " + gone + " drives " + r);
+        }
+        if (gone < drives.length) {
+            heal.queue(bucket, key, versionIdString(id));
+        }
+        return new DeleteResult(versionIdString(id), marker);
+    }
+
+    public ObjectInfo updateMetadata(String bucket, String key, String versionId, Map<String, String> metadata) {
+        String path = pathOf(key);
+        try (NamespaceLocks.Held ignored = locks.write(bucket, key)) {
+            ResolvedVersion r = resolve(bucket, key, path, parseVersionId(versionId));
+            Drive[] targets = new Drive[drives.length];
+            for (int i = 0; i < drives.length; i++) {
+                targets[i] = r.byPosition()[i] == null ? null : drives[i];
+            }
+            DriveResults<Boolean> res = DriveResults.run(targets, executor, (pos, d) -> {
+                d.updateMetadata(bucket, path, r.byPosition()[pos].withMetadata(metadata));
+                return true;
+            });
+            int quorum = writeQuorum(r.version().erasure().data(), r.version().erasure().parity());
+            if (res.successes() < quorum) {
+                throw new ObjectException(ObjectError.INSUFFICIENT_WRITE_QUORUM, "metadata update " + res);
+            }
+            return toInfo(bucket, key, r.version().withMetadata(metadata), r.latest());
+        }
+    }
+
+    // ---- listing
+
+    /** Keys of {@code bucket} starting with {@code prefix}, after {@code after}, in order, as a quorum sees them. */
+    java.util.Iterator<KeyEntry> walk(String bucket, String prefix, String after) {
+        return SetWalk.walk(onlineDrives(), bucket, prefix, after, defaultReadQuorum());
+    }
+
+    // ---- helpers
+
+    static String pathOf(String key) {
+        try {
+            return KeyPaths.toPath(key);
+        } catch (DriveException e) {
+            throw new ObjectException(ObjectError.INVALID_OBJECT_NAME, "object name cannot be stored: " + e.getMessage());
+        }
+    }
+
+    static UUID parseVersionId(String versionId) {
+        if (versionId == null) {
+            return null;
+        }
+        if (versionId.equals(ObjectInfo.NULL_VERSION_ID)) {
+            return ObjectVersion.NULL_VERSION;
+        }
+        try {
+            return UUID.fromString(versionId);
+        } catch (IllegalArgumentException e) {
+            throw new ObjectException(ObjectError.VERSION_NOT_FOUND, "no version " + versionId);
+        }
+    }
+
+    static String versionIdString(UUID id) {
+        return ObjectVersion.NULL_VERSION.equals(id) ? ObjectInfo.NULL_VERSION_ID : id.toString();
+    }
+
+    static ObjectInfo toInfo(String bucket, String key, ObjectVersion v, boolean latest) {
+        Map<String, String> meta = new HashMap<>(v.metadata());
+        String etag = meta.remove("etag");
+        StorageClass sc = StorageClass.parse(meta.remove("x-amz-storage-class"));
+        long nanos = v.modTime();
+        return new ObjectInfo(bucket, key, versionIdString(v.versionId()), latest, v.isDeleteMarker(), v.size(),
+                etag == null ? "" : etag, java.time.Instant.ofEpochSecond(nanos / 1_000_000_000L, nanos % 1_000_000_000L),
+                Map.copyOf(meta), v.parts().size(), sc);
+    }
+
+    /** One shard writer per shard index, on the drive at the position that holds that shard. */
+    ShardWriter[] openWriters(ErasureInfo erasure, boolean inline, String tmpPath) {
+        ShardWriter[] writers = new ShardWriter[erasure.shards()];
+        Drive[] online = onlineDrives();
+        DriveResults<ShardWriter> opened = DriveResults.run(online, executor, (pos, d) ->
+                inline ? new InlineShardWriter() : d.createFile(Drive.SYSTEM_VOLUME, tmpPath));
+        for (int pos = 0; pos < drives.length; pos++) {
+            if (opened.ok(pos)) {
+                writers[erasure.shardAt(pos) - 1] = opened.value(pos);
+            }
+        }
+        return writers;
+    }
+}

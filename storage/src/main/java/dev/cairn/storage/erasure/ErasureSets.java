@@ -1,0 +1,244 @@
+package dev.cairn.storage.erasure;
+
+import dev.cairn.storage.drive.Drive;
+import dev.cairn.storage.drive.DriveError;
+import dev.cairn.storage.drive.KeyPaths;
+import dev.cairn.storage.drive.VolumeInfo;
+import dev.cairn.storage.hash.SipHash24;
+import dev.cairn.storage.object.BucketInfo;
+import dev.cairn.storage.object.DeleteResult;
+import dev.cairn.storage.object.ListOptions;
+import dev.cairn.storage.object.ListResult;
+import dev.cairn.storage.object.ObjectError;
+import dev.cairn.storage.object.ObjectException;
+import dev.cairn.storage.object.ObjectInfo;
+import dev.cairn.storage.object.ObjectLayer;
+import dev.cairn.storage.object.ObjectStream;
+import dev.cairn.storage.object.PutOptions;
+import dev.cairn.storage.object.RangeSpec;
+import dev.cairn.storage.object.Versioning;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+
+/**
+ * The {@link ObjectLayer} over all erasure sets of a deployment. An object lives in exactly one set, chosen by
+ * SipHash-2-4 of its key keyed with the deployment id; buckets exist on every drive of every set.
+ */
+public final class ErasureSets implements ObjectLayer {
+
+    private final List<ErasureSet> sets;
+    private final long k0;
+    private final long k1;
+    private final Executor executor;
+
+    public ErasureSets(List<ErasureSet> sets, UUID deploymentId, Executor executor) {
+        this.sets = List.copyOf(sets);
+        this.k0 = deploymentId.getMostSignificantBits();
+        this.k1 = deploymentId.getLeastSignificantBits();
+        this.executor = executor;
+    }
+
+    public List<ErasureSet> sets() {
+        return sets;
+    }
+
+    /** The set that holds {@code key}. */
+    public ErasureSet setFor(String key) {
+        if (sets.size() == 1) {
+            return sets.get(0);
+        }
+        byte[] b = key.getBytes(StandardCharsets.UTF_8);
+        long h = SipHash24.hash(k0, k1, b, 0, b.length);
+        return sets.get((int) Long.remainderUnsigned(h, sets.size()));
+    }
+
+    // ---- buckets
+
+    @Override
+    public void makeBucket(String bucket) {
+        if (!BucketNames.isValid(bucket)) {
+            throw new ObjectException(ObjectError.INVALID_BUCKET_NAME, bucket);
+        }
+        List<DriveResults<Boolean>> results = onEverySet(s -> DriveResults.run(s.onlineDrives(), executor,
+                (pos, d) -> {
+                    d.makeVolume(bucket);
+                    return true;
+                }));
+        for (int i = 0; i < sets.size(); i++) {
+            DriveResults<Boolean> r = results.get(i);
+            ErasureSet set = sets.get(i);
+            if (r.count(DriveError.VOLUME_EXISTS) >= set.defaultWriteQuorum()) {
+                throw new ObjectException(ObjectError.BUCKET_EXISTS, bucket);
+            }
+            if (r.successes() + r.count(DriveError.VOLUME_EXISTS) < set.defaultWriteQuorum()) {
+                undoMakeBucket(bucket, results);
+                throw new ObjectException(ObjectError.INSUFFICIENT_WRITE_QUORUM, "make bucket " + bucket + " " + r);
+            }
+        }
+    }
+
+    private void undoMakeBucket(String bucket, List<DriveResults<Boolean>> results) {
+        for (int i = 0; i < sets.size(); i++) {
+            Drive[] drives = sets.get(i).onlineDrives();
+            for (int pos = 0; pos < drives.length; pos++) {
+                if (results.get(i).ok(pos) && drives[pos] != null) {
+                    try {
+                        drives[pos].deleteVolume(bucket, false);
+                    } catch (RuntimeException ignored) {
+                        // an empty directory left behind is harmless and below quorum
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public BucketInfo getBucketInfo(String bucket) {
+        Instant created = null;
+        for (ErasureSet set : sets) {
+            DriveResults<VolumeInfo> r = DriveResults.run(set.onlineDrives(), executor,
+                    (pos, d) -> d.statVolume(bucket));
+            if (r.successes() < set.defaultReadQuorum()) {
+                if (r.count(DriveError.VOLUME_NOT_FOUND) + r.count(DriveError.INVALID_PATH) >= set.defaultReadQuorum()
+                        || r.successes() == 0 && r.count(DriveError.DRIVE_OFFLINE) < r.size()) {
+                    throw new ObjectException(ObjectError.BUCKET_NOT_FOUND, bucket);
+                }
+                throw new ObjectException(ObjectError.INSUFFICIENT_READ_QUORUM, "bucket " + bucket + " " + r);
+            }
+            for (int i = 0; i < r.size(); i++) {
+                if (r.ok(i)) {
+                    Instant c = Instant.ofEpochMilli(r.value(i).created());
+                    created = created == null || c.isBefore(created) ? c : created;
+                }
+            }
+        }
+        return new BucketInfo(bucket, created);
+    }
+
+    @Override
+    public List<BucketInfo> listBuckets() {
+        Map<String, Integer> votes = new HashMap<>();
+        Map<String, Long> created = new HashMap<>();
+        int quorum = 0;
+        for (ErasureSet set : sets) {
+            quorum += set.defaultReadQuorum();
+            DriveResults<List<VolumeInfo>> r = DriveResults.run(set.onlineDrives(), executor,
+                    (pos, d) -> d.listVolumes());
+            for (int i = 0; i < r.size(); i++) {
+                if (r.ok(i)) {
+                    for (VolumeInfo v : r.value(i)) {
+                        votes.merge(v.name(), 1, Integer::sum);
+                        created.merge(v.name(), v.created(), Math::min);
+                    }
+                }
+            }
+        }
+        int need = quorum;
+        List<BucketInfo> out = new ArrayList<>();
+        votes.forEach((name, n) -> {
+            if (n >= need && BucketNames.isValid(name)) {
+                out.add(new BucketInfo(name, Instant.ofEpochMilli(created.get(name))));
+            }
+        });
+        out.sort((a, b) -> a.name().compareTo(b.name()));
+        return out;
+    }
+
+    @Override
+    public void deleteBucket(String bucket) {
+        getBucketInfo(bucket);
+        for (ErasureSet set : sets) {
+            if (set.walk(bucket, "", null).hasNext()) {
+                throw new ObjectException(ObjectError.BUCKET_NOT_EMPTY, bucket);
+            }
+        }
+        // quorum says empty: what is left on single drives is debris of writes that never committed
+        for (ErasureSet set : sets) {
+            DriveResults<Boolean> r = DriveResults.run(set.onlineDrives(), executor, (pos, d) -> {
+                d.deleteVolume(bucket, true);
+                return true;
+            });
+            if (r.successes() + r.count(DriveError.VOLUME_NOT_FOUND) < set.defaultWriteQuorum()) {
+                throw new ObjectException(ObjectError.INSUFFICIENT_WRITE_QUORUM, "delete bucket " + bucket + " " + r);
+            }
+        }
+    }
+
+    private <T> List<T> onEverySet(java.util.function.Function<ErasureSet, T> op) {
+        List<T> out = new ArrayList<>(sets.size());
+        for (ErasureSet s : sets) {
+            out.add(op.apply(s));
+        }
+        return out;
+    }
+
+    // ---- objects
+
+    @Override
+    public ObjectInfo putObject(String bucket, String key, InputStream body, long size, PutOptions opts) {
+        getBucketInfo(bucket);
+        return setFor(key).putObject(bucket, key, body, size, opts);
+    }
+
+    @Override
+    public ObjectInfo getObjectInfo(String bucket, String key, String versionId) {
+        return setFor(key).getObjectInfo(bucket, key, versionId);
+    }
+
+    @Override
+    public ObjectStream getObject(String bucket, String key, String versionId, RangeSpec range) {
+        return setFor(key).getObject(bucket, key, versionId, range);
+    }
+
+    @Override
+    public DeleteResult deleteObject(String bucket, String key, String versionId, Versioning versioning) {
+        getBucketInfo(bucket);
+        return setFor(key).deleteObject(bucket, key, versionId, versioning);
+    }
+
+    @Override
+    public ObjectInfo updateObjectMetadata(String bucket, String key, String versionId, Map<String, String> metadata) {
+        return setFor(key).updateMetadata(bucket, key, versionId, metadata);
+    }
+
+    @Override
+    public ListResult listObjects(String bucket, ListOptions opts) {
+        return Listing.objects(bucket, walk(bucket, opts), opts);
+    }
+
+    @Override
+    public ListResult listObjectVersions(String bucket, ListOptions opts) {
+        return Listing.versions(bucket, walk(bucket, opts), opts);
+    }
+
+    /** Every key of the bucket under the prefix, from the marker on (inclusive, for version markers). */
+    private Iterator<KeyEntry> walk(String bucket, ListOptions opts) {
+        getBucketInfo(bucket);
+        String after = opts.marker();
+        if (after != null && opts.versionMarker() != null) {
+            after = before(after);
+        }
+        if (after != null && KeyPaths.compareKeys(after, opts.prefix()) < 0) {
+            after = null;
+        }
+        List<Iterator<KeyEntry>> perSet = new ArrayList<>();
+        for (ErasureSet s : sets) {
+            perSet.add(s.walk(bucket, opts.prefix(), after));
+        }
+        return new MergedWalk<>(perSet, KeyEntry::key, group -> group.get(0));
+    }
+
+    /** Continuing a version listing re-reads the marker key itself; walks are exclusive of {@code after}. */
+    private static String before(String key) {
+        return key.isEmpty() ? null : key.substring(0, key.length() - 1);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.cairn.storage.erasure;
+
+import dev.cairn.storage.drive.Drive;
+import dev.cairn.storage.drive.RenameResult;
+import dev.cairn.storage.drive.ShardWriter;
+import dev.cairn.storage.meta.ErasureInfo;
+import dev.cairn.storage.meta.ObjectVersion;
+
+import java.io.InputStream;
+import java.util.UUID;
+
+/**
+ * One version being written: its parts are encoded into {@code .cairn.sys/tmp/<uuid>/<dataDir>/part.N} on
+ * every drive (or kept in memory when inline), then committed into the key with {@link Drive#renameData}.
+ * {@link #cleanup()} always runs and removes the temporary directory, committed or not.
+ */
+final class StagedWrite {
+    private final ErasureSet set;
+    private final ErasureInfo erasure;
+    private final boolean inline;
+    private final UUID dataDir;
+    private final String tmpDir = ErasureSet.TMP + UUID.randomUUID();
+    private final boolean[] alive;
+    private final byte[][] inlineBytes;
+    private boolean missed;
+
+    StagedWrite(ErasureSet set, ErasureInfo erasure, boolean inline, UUID dataDir) {
+        this.set = set;
+        this.erasure = erasure;
+        this.inline = inline;
+        this.dataDir = dataDir;
+        this.alive = new boolean[set.size()];
+        java.util.Arrays.fill(alive, true);
+        this.inlineBytes = new byte[set.size()][];
+    }
+
+    /** Encodes one part; returns its MD5 (hex). Drives that fail are left out of the commit. */
+    String writePart(InputStream body, long size, int partNumber, int writeQuorum) {
+        String file = tmpDir + "/" + dataDir + "/part." + partNumber;
+        ShardWriter[] writers = set.openWriters(erasure, inline, file);
+        ErasureEncoder.Result r;
+        try {
+            r = new ErasureEncoder(set.codec(erasure), erasure, set.executor()).encode(body, size, writers,
+                    writeQuorum);
+        } catch (RuntimeException e) {
+            for (ShardWriter w : writers) {
+                if (w != null) {
+                    w.abort();
+                }
+            }
+            throw e;
+        }
+        boolean[] shardAlive = r.alive();
+        ShardWriter[] live = new ShardWriter[writers.length];
+        for (int shard = 0; shard < writers.length; shard++) {
+            live[shard] = shardAlive[shard] ? writers[shard] : null;
+        }
+        DriveResults<Boolean> closed = DriveResults.run(live, set.executor(), (shard, w) -> {
+            w.close();
+            return true;
+        });
+        for (int shard = 0; shard < shardAlive.length; shard++) {
+            shardAlive[shard] &= closed.ok(shard);
+        }
+        ErasureEncoder.requireQuorum(shardAlive, r.errors(), writeQuorum);
+        for (int pos = 0; pos < alive.length; pos++) {
+            int shard = erasure.shardAt(pos) - 1;
+            alive[pos] &= shardAlive[shard];
+            if (inline && alive[pos]) {
+                inlineBytes[pos] = ((InlineShardWriter) writers[shard]).toByteArray();
+            }
+        }
+        return r.md5Hex();
+    }
+
+    /** Commits {@code version} on every drive that holds all parts; undoes it below {@code writeQuorum}. */
+    void commit(String bucket, String path, ObjectVersion version, int writeQuorum) {
+        Drive[] targets = new Drive[alive.length];
+        for (int pos = 0; pos < alive.length; pos++) {
+            targets[pos] = alive[pos] ? set.drive(pos) : null;
+        }
+        DriveResults<RenameResult> r = DriveResults.run(targets, set.executor(), (pos, d) ->
+                d.renameData(Drive.SYSTEM_VOLUME, tmpDir,
+                        version.withErasureIndex(erasure.shardAt(pos), inlineBytes[pos]), bucket, path));
+        Commit.requireWriteQuorum(bucket, r, writeQuorum, (pos, res) -> {
+            targets[pos].restoreMeta(bucket, path, res.previousMeta());
+            if (dataDir != null) {
+                targets[pos].delete(bucket, path + "/" + dataDir, true);
+            }
+        });
+        Commit.deleteOrphans(targets, bucket, path, r, set.executor());
+        missed = r.successes() < alive.length;
+    }
+
+    /** True when some drive did not get the version: it needs healing. */
+    boolean missedDrives() {
+        return missed;
+    }
+
+    void cleanup() {
+        if (inline) {
+            return;
+        }
+        DriveResults.run(set.onlineDrives(), set.executor(), (pos, d) -> {
+            d.delete(Drive.SYSTEM_VOLUME, tmpDir, true);
+            return true;
+        });
+    }
+}

@@ -1,0 +1,25 @@
+package dev.cairn.storage.object;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What the S3 API says about one object version.
+ *
+ * @param versionId    the version id, {@code "null"} for the null version
+ * @param latest       whether this is the key's current version
+ * @param deleteMarker whether this version is a delete marker
+ * @param etag         hex MD5 for single-part objects, {@code md5-of-part-md5s-N} for multipart; no quotes
+ * @param metadata     content-type, other standard headers and x-amz-meta-* as stored
+ * @param partCount    number of parts (1 for a single-part object, 0 for a delete marker)
+ */
+public record ObjectInfo(String bucket, String key, String versionId, boolean latest, boolean deleteMarker,
+                         long size, String etag, Instant modTime, Map<String, String> metadata, int partCount,
+                         StorageClass storageClass) {
+
+    public static final String NULL_VERSION_ID = "null";
+
+    public String contentType() {
+        return metadata.getOrDefault("content-type", "application/octet-stream");
+    }
+}
