@@ -47,6 +47,14 @@ final class TreeWalker implements Iterator<WalkEntry> {
         if (baseDir.isEmpty() || KeyPaths.isValidKey(baseDir) && Files.isDirectory(dir)) {
             stack.push(list(baseDir, namePrefix).iterator());
         }
+        if (!baseDir.isEmpty() && namePrefix.isEmpty() && KeyPaths.isValidKey(baseDir)) {
+            // the folder object named by the prefix itself lives beside its directory, not in it
+            String folder = KeyPaths.toPath(baseDir);
+            if (Files.exists(volumeDir.resolve(folder).resolve(Drive.META_FILE))
+                    && (after == null || KeyPaths.compareKeys(baseDir, after) > 0)) {
+                stack.push(List.of(new Entry(baseDir, folder, false)).iterator());
+            }
+        }
     }
 
     @Override
