@@ -43,6 +43,29 @@ public final class LocalDrive implements Drive {
         this.root = root.toAbsolutePath().normalize();
     }
 
+    /**
+     * A drive on {@code path}, creating the directory if it does not exist yet (as a first start does).
+     * Fails with {@link DriveError#DRIVE_OFFLINE} when it cannot be created or is not a directory.
+     */
+    public static LocalDrive open(String path) {
+        Path root = Path.of(path);
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new DriveException(DriveError.DRIVE_OFFLINE, path + ": " + e.getMessage(), e);
+        }
+        return new LocalDrive(root);
+    }
+
+    /** Whether the drive holds nothing but (possibly) Cairn's system volume. */
+    public boolean isBlank() {
+        try (Stream<Path> s = Files.list(root)) {
+            return s.allMatch(p -> p.getFileName().toString().equals(SYSTEM_VOLUME));
+        } catch (IOException e) {
+            throw translate(e, "list " + root);
+        }
+    }
+
     public Path root() {
         return root;
     }

@@ -92,6 +92,16 @@ public final class ErasureSet {
         return executor;
     }
 
+    NamespaceLocks locks() {
+        return locks;
+    }
+
+    /** A whole part decoded from the positions of {@code good}, for re-encoding; bad shards are skipped silently. */
+    InputStream openPartForHeal(String bucket, String path, ResolvedVersion good, PartInfo part) {
+        int partIndex = good.version().parts().indexOf(part);
+        return openPart(bucket, null, path, good, partIndex, ByteRange.whole(part.size()));
+    }
+
     ErasureCodec codec(ErasureInfo erasure) {
         return codecs.apply(erasure.data(), erasure.parity());
     }
@@ -109,7 +119,8 @@ public final class ErasureSet {
         return drives.length - config.standardParity();
     }
 
-    int defaultWriteQuorum() {
+    /** The write quorum of STANDARD objects (also what node readiness means). */
+    public int defaultWriteQuorum() {
         return writeQuorum(drives.length - config.standardParity(), config.standardParity());
     }
 
@@ -209,8 +220,12 @@ public final class ErasureSet {
             }
         }
         String vid = versionIdString(v.versionId());
-        return new PartReader(codec(erasure), erasure, sources, part.size(),
-                range.offset(), range.length(), shard -> heal.queue(bucket, key, vid));
+        return new PartReader(codec(erasure), erasure, sources, part.size(), range.offset(), range.length(),
+                shard -> {
+                    if (key != null) {
+                        heal.queue(bucket, key, vid);
+                    }
+                });
     }
 
     /**
@@ -343,6 +358,44 @@ public final class ErasureSet {
         return SetWalk.walk(onlineDrives(), bucket, prefix, after, defaultReadQuorum());
     }
 
+    // ---- healing
+
+    /** Heals every version of {@code key}; {@code deep} also reads and verifies every shard. */
+    public HealResult healObject(String bucket, String key, boolean deep) {
+        return new Healer(this).healKey(bucket, key, deep);
+    }
+
+    /**
+     * Heals the whole set after a drive came back or was replaced: makes every bucket on every online drive,
+     * then heals every key any drive knows of.
+     */
+    void heal(java.util.List<String> buckets, HealProgress progress) {
+        for (String bucket : buckets) {
+            progress.bucket(bucket);
+            DriveResults.run(onlineDrives(), executor, (pos, d) -> {
+                try {
+                    d.makeVolume(bucket);
+                } catch (DriveException e) {
+                    if (e.error() != DriveError.VOLUME_EXISTS) {
+                        throw e;
+                    }
+                }
+                return true;
+            });
+            java.util.Iterator<KeyEntry> keys = SetWalk.walk(onlineDrives(), bucket, "", null, 1);
+            while (keys.hasNext()) {
+                String key = keys.next().key();
+                progress.keysScanned.incrementAndGet();
+                try {
+                    progress.add(healObject(bucket, key, false));
+                } catch (RuntimeException e) {
+                    progress.failed.incrementAndGet();
+                }
+            }
+        }
+        progress.finish(clock.instant());
+    }
+
     // ---- helpers
 
     static String pathOf(String key) {
@@ -381,10 +434,13 @@ public final class ErasureSet {
                 Map.copyOf(meta), v.parts().size(), sc);
     }
 
-    /** One shard writer per shard index, on the drive at the position that holds that shard. */
-    ShardWriter[] openWriters(ErasureInfo erasure, boolean inline, String tmpPath) {
+    /**
+     * One shard writer per shard index, on the drive at the position that holds that shard; only positions in
+     * {@code targets} that are online get one.
+     */
+    ShardWriter[] openWriters(ErasureInfo erasure, boolean inline, String tmpPath, boolean[] targets) {
         ShardWriter[] writers = new ShardWriter[erasure.shards()];
-        Drive[] online = onlineDrives();
+        Drive[] online = Healer.targets(onlineDrives(), targets);
         DriveResults<ShardWriter> opened = DriveResults.run(online, executor, (pos, d) ->
                 inline ? new InlineShardWriter() : d.createFile(Drive.SYSTEM_VOLUME, tmpPath));
         for (int pos = 0; pos < drives.length; pos++) {

@@ -181,6 +181,18 @@ public final class ErasureSets implements ObjectLayer {
         return out;
     }
 
+    // ---- healing
+
+    /** Heals set {@code index} (see {@link ErasureSet#heal}); blocks until done, reporting into {@code progress}. */
+    public void healSet(int index, HealProgress progress) {
+        List<String> buckets = listBuckets().stream().map(BucketInfo::name).toList();
+        sets.get(index).heal(buckets, progress);
+    }
+
+    public HealResult healObject(String bucket, String key, boolean deep) {
+        return setFor(key).healObject(bucket, key, deep);
+    }
+
     // ---- objects
 
     @Override

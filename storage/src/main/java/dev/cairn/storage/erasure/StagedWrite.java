@@ -25,19 +25,29 @@ final class StagedWrite {
     private boolean missed;
 
     StagedWrite(ErasureSet set, ErasureInfo erasure, boolean inline, UUID dataDir) {
+        this(set, erasure, inline, dataDir, all(set.size()));
+    }
+
+    /** A write to the positions in {@code targets} only (healing rewrites just the drives that need it). */
+    StagedWrite(ErasureSet set, ErasureInfo erasure, boolean inline, UUID dataDir, boolean[] targets) {
         this.set = set;
         this.erasure = erasure;
         this.inline = inline;
         this.dataDir = dataDir;
-        this.alive = new boolean[set.size()];
-        java.util.Arrays.fill(alive, true);
+        this.alive = targets.clone();
         this.inlineBytes = new byte[set.size()][];
+    }
+
+    private static boolean[] all(int n) {
+        boolean[] b = new boolean[n];
+        java.util.Arrays.fill(b, true);
+        return b;
     }
 
     /** Encodes one part; returns its MD5 (hex). Drives that fail are left out of the commit. */
     String writePart(InputStream body, long size, int partNumber, int writeQuorum) {
         String file = tmpDir + "/" + dataDir + "/part." + partNumber;
-        ShardWriter[] writers = set.openWriters(erasure, inline, file);
+        ShardWriter[] writers = set.openWriters(erasure, inline, file, alive);
         ErasureEncoder.Result r;
         try {
             r = new ErasureEncoder(set.codec(erasure), erasure, set.executor()).encode(body, size, writers,
@@ -90,6 +100,22 @@ final class StagedWrite {
         });
         Commit.deleteOrphans(targets, bucket, path, r, set.executor());
         missed = r.successes() < alive.length;
+    }
+
+    /**
+     * Commits a healed version onto the target drives, each with its own shard index; no quorum applies (the
+     * version already has one). Returns how many drives took it.
+     */
+    int commitTo(String bucket, String path, ObjectVersion version) {
+        Drive[] targets = new Drive[alive.length];
+        for (int pos = 0; pos < alive.length; pos++) {
+            targets[pos] = alive[pos] ? set.drive(pos) : null;
+        }
+        DriveResults<RenameResult> r = DriveResults.run(targets, set.executor(), (pos, d) ->
+                d.renameData(Drive.SYSTEM_VOLUME, tmpDir,
+                        version.withErasureIndex(erasure.shardAt(pos), inlineBytes[pos]), bucket, path));
+        Commit.deleteOrphans(targets, bucket, path, r, set.executor());
+        return r.successes();
     }
 
     /** True when some drive did not get the version: it needs healing. */

@@ -1,5 +1,7 @@
 package dev.cairn.storage.format;
 
+import dev.cairn.storage.object.StorageClass;
+
 /**
  * Parity per storage class for one set size: {@code standard} for S3 {@code STANDARD},
  * {@code reducedRedundancy} for {@code REDUCED_REDUNDANCY}.
@@ -14,9 +16,6 @@ package dev.cairn.storage.format;
  * </ul>
  */
 public record StorageClassParity(int standard, int reducedRedundancy) {
-
-    /** The S3 storage classes that map to a parity. */
-    public enum StorageClass { STANDARD, REDUCED_REDUNDANCY }
 
     public StorageClassParity {
         if (standard < 0 || reducedRedundancy < 0) {

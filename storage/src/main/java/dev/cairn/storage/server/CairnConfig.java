@@ -1,0 +1,36 @@
+package dev.cairn.storage.server;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The node's configuration ({@code cairn.*}; environment variables {@code CAIRN_*}). */
+@ConfigMapping(prefix = "cairn")
+public interface CairnConfig {
+
+    /** Drive paths, ellipses expanded (set by {@code cairn server PATH...}). */
+    List<String> drives();
+
+    /** Root access key ({@code CAIRN_ROOT_USER}); unset means the documented development default. */
+    Optional<String> rootUser();
+
+    /** Root secret key ({@code CAIRN_ROOT_PASSWORD}); unset means the documented development default. */
+    Optional<String> rootPassword();
+
+    StorageClassConfig storageClass();
+
+    /** How often drives are checked for vanishing, returning or being replaced. */
+    @WithDefault("5s")
+    Duration driveMonitorInterval();
+
+    interface StorageClassConfig {
+        /** Parity of STANDARD objects ({@code CAIRN_STORAGE_CLASS_STANDARD}); default by set size. */
+        Optional<Integer> standard();
+
+        /** Parity of REDUCED_REDUNDANCY objects ({@code CAIRN_STORAGE_CLASS_RRS}); default min(1, standard). */
+        Optional<Integer> rrs();
+    }
+}
