@@ -52,9 +52,10 @@ final class ErasureEncoder {
     /**
      * Encodes exactly {@code size} bytes of {@code in}.
      *
-     * @param writers by shard index (0-based); null entries are drives already offline
+     * @param writers    by shard index (0-based); null entries are drives that could not take a shard
+     * @param openErrors by shard index, why a writer is null
      */
-    Result encode(InputStream in, long size, ShardWriter[] writers, int writeQuorum) {
+    Result encode(InputStream in, long size, ShardWriter[] writers, DriveError[] openErrors, int writeQuorum) {
         int k = erasure.data();
         int n = erasure.shards();
         int fullShard = erasure.shardSize(erasure.blockSize());
@@ -68,8 +69,9 @@ final class ErasureEncoder {
         DriveError[] errors = new DriveError[n];
         for (int i = 0; i < n; i++) {
             alive[i] = writers[i] != null;
-            errors[i] = alive[i] ? null : DriveError.DRIVE_OFFLINE;
+            errors[i] = alive[i] ? null : openErrors[i] == null ? DriveError.DRIVE_OFFLINE : openErrors[i];
         }
+        requireQuorum(alive, errors, writeQuorum);
         MessageDigest md5 = md5();
         long remaining = size;
         while (remaining > 0) {

@@ -42,7 +42,8 @@ import java.util.function.BiFunction;
  */
 public final class ErasureSet {
 
-    static final String TMP = "tmp/";
+    /** Staging directory in the system volume: {@code tmp/<uuid>/...} per write. */
+    static final String TMP_DIR = "tmp";
 
     private final int index;
     private final Drive[] drives;
@@ -436,18 +437,23 @@ public final class ErasureSet {
 
     /**
      * One shard writer per shard index, on the drive at the position that holds that shard; only positions in
-     * {@code targets} that are online get one.
+     * {@code targets} that are online get one. {@code errors} says why a shard has none.
      */
-    ShardWriter[] openWriters(ErasureInfo erasure, boolean inline, String tmpPath, boolean[] targets) {
+    ShardWriters openWriters(ErasureInfo erasure, boolean inline, String tmpPath, boolean[] targets) {
         ShardWriter[] writers = new ShardWriter[erasure.shards()];
+        DriveError[] errors = new DriveError[erasure.shards()];
         Drive[] online = Healer.targets(onlineDrives(), targets);
         DriveResults<ShardWriter> opened = DriveResults.run(online, executor, (pos, d) ->
                 inline ? new InlineShardWriter() : d.createFile(Drive.SYSTEM_VOLUME, tmpPath));
         for (int pos = 0; pos < drives.length; pos++) {
-            if (opened.ok(pos)) {
-                writers[erasure.shardAt(pos) - 1] = opened.value(pos);
-            }
+            int shard = erasure.shardAt(pos) - 1;
+            writers[shard] = opened.ok(pos) ? opened.value(pos) : null;
+            errors[shard] = opened.error(pos);
         }
-        return writers;
+        return new ShardWriters(writers, errors);
+    }
+
+    /** Shard writers by shard index, null where a drive could not take one, with the reason. */
+    record ShardWriters(ShardWriter[] writers, DriveError[] errors) {
     }
 }

@@ -183,6 +183,19 @@ public final class ErasureSets implements ObjectLayer {
 
     // ---- healing
 
+    /**
+     * Removes the staging area on every online drive. Run at start only: staged writes of a previous run were
+     * never committed (a crash came first), so they can never become visible and are only space.
+     */
+    public void cleanStaging() {
+        for (ErasureSet set : sets) {
+            DriveResults.run(set.onlineDrives(), executor, (pos, d) -> {
+                d.delete(Drive.SYSTEM_VOLUME, ErasureSet.TMP_DIR, true);
+                return true;
+            });
+        }
+    }
+
     /** Heals set {@code index} (see {@link ErasureSet#heal}); blocks until done, reporting into {@code progress}. */
     public void healSet(int index, HealProgress progress) {
         List<String> buckets = listBuckets().stream().map(BucketInfo::name).toList();

@@ -19,7 +19,7 @@ final class StagedWrite {
     private final ErasureInfo erasure;
     private final boolean inline;
     private final UUID dataDir;
-    private final String tmpDir = ErasureSet.TMP + UUID.randomUUID();
+    private final String tmpDir = ErasureSet.TMP_DIR + "/" + UUID.randomUUID();
     private final boolean[] alive;
     private final byte[][] inlineBytes;
     private boolean missed;
@@ -47,11 +47,12 @@ final class StagedWrite {
     /** Encodes one part; returns its MD5 (hex). Drives that fail are left out of the commit. */
     String writePart(InputStream body, long size, int partNumber, int writeQuorum) {
         String file = tmpDir + "/" + dataDir + "/part." + partNumber;
-        ShardWriter[] writers = set.openWriters(erasure, inline, file, alive);
+        ErasureSet.ShardWriters opened = set.openWriters(erasure, inline, file, alive);
+        ShardWriter[] writers = opened.writers();
         ErasureEncoder.Result r;
         try {
             r = new ErasureEncoder(set.codec(erasure), erasure, set.executor()).encode(body, size, writers,
-                    writeQuorum);
+                    opened.errors(), writeQuorum);
         } catch (RuntimeException e) {
             for (ShardWriter w : writers) {
                 if (w != null) {

@@ -71,7 +71,7 @@ public final class Node implements AutoCloseable {
         }
         this.layer = new ErasureSets(sets, resolution.deploymentId(), io);
         healQueue.start(layer);
-        cleanTmp();
+        layer.cleanStaging();
         for (int s : resolution.setsToHeal()) {
             scheduleSetHeal(s, "drives were formatted at start");
         }
@@ -131,21 +131,6 @@ public final class Node implements AutoCloseable {
             case DriveState.Corrupt c -> c.reason();
             default -> s.toString();
         };
-    }
-
-    /** Staging left by a crash is never committed: a write that had not renamed its data is simply gone. */
-    private void cleanTmp() {
-        for (List<MonitoredDrive> set : drives) {
-            for (MonitoredDrive d : set) {
-                if (d.isOnline()) {
-                    try {
-                        d.delete(Drive.SYSTEM_VOLUME, "tmp", true);
-                    } catch (RuntimeException e) {
-                        LOG.warnf("cleaning staging on %s failed: %s", d.path(), e.getMessage());
-                    }
-                }
-            }
-        }
     }
 
     /** Runs on the monitor thread: acts on every drive whose state changed. */

@@ -75,8 +75,14 @@ class ErasureRoundTripTest {
             t.layer.makeBucket("bucket");
             byte[] data = TestSets.random(7, 2 * B + 5);
             t.put("bucket", "obj", data);
-            for (int i = 0; i < g.parity(); i++) {
-                t.drives.get(i).set(Fault.CORRUPT_READS);
+            // corrupt the drives holding data shards: those are the ones a read uses first
+            int[] dist = Placement.distribution("bucket", "obj", g.drives());
+            int corrupted = 0;
+            for (int pos = 0; pos < g.drives() && corrupted < g.parity(); pos++) {
+                if (dist[pos] <= g.drives() - g.parity()) {
+                    t.drives.get(pos).set(Fault.CORRUPT_READS);
+                    corrupted++;
+                }
             }
             assertArrayEquals(data, t.get("bucket", "obj"));
             if (g.parity() > 0) {
