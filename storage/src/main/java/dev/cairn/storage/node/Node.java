@@ -228,6 +228,11 @@ public final class Node implements AutoCloseable {
                 writable(), sets, healing, healQueue.size(), healQueue.healed(), healQueue.dropped());
     }
 
+    /** Blocks until every set heal scheduled so far has finished (heals run one at a time, in order). */
+    public void awaitSetHeals(java.time.Duration timeout) throws Exception {
+        healer.submit(() -> { }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** The heal of {@code set} most recently started, or null. */
     public HealProgress healProgress(int set) {
         return heals.get(set);
