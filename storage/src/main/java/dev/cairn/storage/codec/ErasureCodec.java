@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
  *
  * <p>Contract for both methods: all buffers have the same {@code remaining()} length (the shard size);
  * positions are read from and left unchanged; implementations are thread-safe and keep no per-call state.
+ * Heap, direct and (for buffers only read) read-only buffers are accepted, in any mix; buffers must not
+ * overlap one another. Bad arguments throw {@link IllegalArgumentException} naming the shard and the problem.
  */
 public interface ErasureCodec {
 
