@@ -23,6 +23,7 @@ final class CairnProcess implements AutoCloseable {
     final int port;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final StringBuilder output = new StringBuilder();
+    private volatile boolean ended;
 
     private CairnProcess(Process process, int port) {
         this.process = process;
@@ -38,6 +39,8 @@ final class CairnProcess implements AutoCloseable {
                 }
             } catch (IOException ignored) {
                 // the process ended
+            } finally {
+                ended = true;
             }
         });
     }
@@ -77,12 +80,13 @@ final class CairnProcess implements AutoCloseable {
     String awaitLine(String text, long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
-            String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            String line = lines.poll(Math.min(100_000_000L, Math.max(1, deadline - System.nanoTime())),
+                    TimeUnit.NANOSECONDS);
             if (line != null && line.contains(text)) {
                 return line;
             }
-            if (line == null && !process.isAlive() && lines.isEmpty()) {
-                break;
+            if (line == null && ended && lines.isEmpty()) {
+                break; // all output read and the process is gone
             }
         }
         throw new AssertionError("no line containing '" + text + "' within " + seconds + "s; output:\n" + output());

@@ -40,6 +40,7 @@ class NodeProcessIT {
         try (CairnProcess node = CairnProcess.start(Map.of("CAIRN_ROOT_USER", "admin",
                 "CAIRN_ROOT_PASSWORD", "secret-password"), "server", drives)) {
             node.awaitLine("Cairn node ready", 60);
+            node.awaitLine("erasure:", 10);
             String out = node.output();
             assertTrue(out.contains("endpoint:  http://127.0.0.1:" + node.port), out);
             assertTrue(out.contains("root user: admin"), out);
@@ -56,7 +57,7 @@ class NodeProcessIT {
             }
             node.process.destroy(); // SIGTERM, as Ctrl-C or a service manager sends
             assertTrue(node.process.waitFor(20, TimeUnit.SECONDS), "the node did not stop");
-            assertTrue(node.output().contains("stopped"), node.output());
+            node.awaitLine("Cairn node stopped", 10);
         }
     }
 
@@ -64,7 +65,7 @@ class NodeProcessIT {
     void withoutCredentialsItWarnsLoudlyAboutTheDefault() throws Exception {
         try (CairnProcess node = CairnProcess.start(Map.of(), "server", dir.resolve("solo").toString())) {
             node.awaitLine("DEFAULT root credentials", 60);
-            node.awaitLine("Cairn node ready", 30);
+            assertTrue(node.output().contains("Cairn node ready"), node.output());
             assertTrue(node.output().contains("1 set(s) x 1 drive(s), EC 1+0"), node.output());
         }
     }

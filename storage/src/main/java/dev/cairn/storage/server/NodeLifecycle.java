@@ -9,8 +9,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.quarkus.vertx.http.HttpServerStart;
 import org.jboss.logging.Logger;
 
 import java.time.InstantSource;
@@ -23,14 +24,10 @@ public class NodeLifecycle {
     @Inject
     CairnConfig config;
 
-    @ConfigProperty(name = "quarkus.http.host")
-    String host;
-
-    @ConfigProperty(name = "quarkus.http.port")
-    int port;
-
     private volatile Node node;
     private volatile RootCredentials credentials;
+    private volatile HttpServerStart listening;
+    private boolean reported;
 
     void onStart(@Observes StartupEvent event) {
         try {
@@ -43,12 +40,30 @@ public class NodeLifecycle {
             Quarkus.asyncExit(1);
             return;
         }
-        NodeStatus s = node.status();
-        LOG.infof("Cairn node ready");
-        LOG.infof("  endpoint:  http://%s:%d", host, port);
-        LOG.infof("  root user: %s", credentials.accessKey());
-        LOG.infof("  erasure:   %d set(s) x %d drive(s), EC %d+%d, deployment %s", s.sets(), s.drivesPerSet(),
-                s.dataShards(), s.parityShards(), s.deploymentId());
+        report();
+    }
+
+    void onListening(@ObservesAsync HttpServerStart start) {
+        listening = start;
+        report();
+    }
+
+    /**
+     * Prints the start-up report once both the node is up and the port is open (Quarkus does not promise which
+     * comes first), so "ready" in the log means clients can connect.
+     */
+    private synchronized void report() {
+        Node n = node;
+        HttpServerStart start = listening;
+        if (n == null || start == null || reported) {
+            return;
+        }
+        reported = true;
+        NodeStatus s = n.status();
+        LOG.infof("Cairn node ready%n  endpoint:  http://%s:%d%n  root user: %s%n"
+                        + "  erasure:   %d set(s) x %d drive(s), EC %d+%d, deployment %s",
+                start.options().getHost(), start.options().getPort(), credentials.accessKey(), s.sets(),
+                s.drivesPerSet(), s.dataShards(), s.parityShards(), s.deploymentId());
         if (credentials.isDefault()) {
             LOG.warn("!!! running with the DEFAULT root credentials cairnadmin/cairnadmin: set CAIRN_ROOT_USER and "
                     + "CAIRN_ROOT_PASSWORD before storing anything you care about !!!");
@@ -62,6 +77,7 @@ public class NodeLifecycle {
         Node n = node;
         if (n != null) {
             n.close();
+            LOG.info("Cairn node stopped");
         }
     }
 
