@@ -2,7 +2,6 @@ package dev.cairn.it;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,24 +24,42 @@ final class CairnProcess implements AutoCloseable {
     private final StringBuilder output = new StringBuilder();
     private volatile boolean ended;
 
-    private CairnProcess(Process process, int port) {
+    private CairnProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    synchronized (output) {
-                        output.append(line).append('\n');
+        // The output goes to a file that is tailed: reading the process pipe directly loses the last lines
+        // (the JDK closes the pipe under a blocked reader when the process exits).
+        Thread.ofVirtual().start(() -> tail(log));
+    }
+
+    private void tail(Path log) {
+        try (BufferedReader r = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+            StringBuilder partial = new StringBuilder();
+            while (true) {
+                boolean exited = !process.isAlive();
+                int c;
+                while ((c = r.read()) >= 0) {
+                    if (c == '\n') {
+                        String line = partial.toString();
+                        partial.setLength(0);
+                        synchronized (output) {
+                            output.append(line).append('\n');
+                        }
+                        lines.add(line);
+                    } else {
+                        partial.append((char) c);
                     }
-                    lines.add(line);
                 }
-            } catch (IOException ignored) {
-                // the process ended
-            } finally {
-                ended = true;
+                if (exited) {
+                    return; // everything written before the exit has been read
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // a tail: wait for more output
             }
-        });
+        } catch (IOException ignored) {
+            // the log vanished with the test's temp directory
+        } finally {
+            ended = true;
+        }
     }
 
     static Path jar() {
@@ -69,11 +86,12 @@ final class CairnProcess implements AutoCloseable {
             rest.addAll(1, List.of("--address", "127.0.0.1:" + port));
         }
         cmd.addAll(rest);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        Path log = Files.createTempFile("cairn-node", ".log");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().remove("CAIRN_ROOT_USER");
         pb.environment().remove("CAIRN_ROOT_PASSWORD");
         pb.environment().putAll(env);
-        return new CairnProcess(pb.start(), port);
+        return new CairnProcess(pb.start(), port, log);
     }
 
     /** Waits for an output line containing {@code text}; fails with the output so far after the timeout. */
