@@ -55,6 +55,12 @@ public interface Drive {
     /** Small files only: writes atomically and durably (temporary file, sync, rename, directory sync). */
     void writeAll(String volume, String path, byte[] content);
 
+    /**
+     * Moves a file or directory to another path (replacing a file there), atomically, and syncs the
+     * destination directory. Parent directories of the destination are made as needed.
+     */
+    void renameFile(String srcVolume, String srcPath, String dstVolume, String dstPath);
+
     /** Deletes a file, or a directory with everything under it when {@code recursive}. Missing is fine. */
     void delete(String volume, String path, boolean recursive);
 

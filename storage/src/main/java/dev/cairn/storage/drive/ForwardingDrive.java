@@ -81,6 +81,11 @@ public abstract class ForwardingDrive implements Drive {
     }
 
     @Override
+    public void renameFile(String srcVolume, String srcPath, String dstVolume, String dstPath) {
+        delegate.renameFile(srcVolume, srcPath, dstVolume, dstPath);
+    }
+
+    @Override
     public void delete(String volume, String path, boolean recursive) {
         delegate.delete(volume, path, recursive);
     }

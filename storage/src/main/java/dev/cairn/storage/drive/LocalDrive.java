@@ -221,6 +221,19 @@ public final class LocalDrive implements Drive {
     }
 
     @Override
+    public void renameFile(String srcVolume, String srcPath, String dstVolume, String dstPath) {
+        Path src = filePath(srcVolume, srcPath);
+        Path dst = filePath(dstVolume, dstPath);
+        try {
+            createDirectoriesSynced(dst.getParent());
+            Files.move(src, dst, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncDir(dst.getParent());
+        } catch (IOException e) {
+            throw translate(e, srcVolume + "/" + srcPath + " -> " + dstVolume + "/" + dstPath);
+        }
+    }
+
+    @Override
     public void delete(String volume, String path, boolean recursive) {
         Path p = filePath(volume, path);
         try {

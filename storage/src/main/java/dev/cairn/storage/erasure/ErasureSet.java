@@ -97,6 +97,18 @@ public final class ErasureSet {
         return locks;
     }
 
+    HealScheduler healScheduler() {
+        return heal;
+    }
+
+    int blockSize() {
+        return config.blockSize();
+    }
+
+    MultipartUploads multipart() {
+        return new MultipartUploads(this);
+    }
+
     /** A whole part decoded from the positions of {@code good}, for re-encoding; bad shards are skipped silently. */
     InputStream openPartForHeal(String bucket, String path, ResolvedVersion good, PartInfo part) {
         int partIndex = good.version().parts().indexOf(part);
@@ -135,6 +147,15 @@ public final class ErasureSet {
     // ---- write
 
     public ObjectInfo putObject(String bucket, String key, InputStream body, long size, PutOptions opts) {
+        return putObject(bucket, key, body, size, opts, () -> { });
+    }
+
+    /**
+     * As {@link #putObject(String, String, InputStream, long, PutOptions)}; {@code bodyDone} runs once the body
+     * has been read, before the commit (a copy closes its source there, releasing the source key's read lock,
+     * so copying a key onto itself cannot deadlock).
+     */
+    ObjectInfo putObject(String bucket, String key, InputStream body, long size, PutOptions opts, Runnable bodyDone) {
         String path = pathOf(key);
         int n = drives.length;
         int parity = parityFor(opts.storageClass());
@@ -153,6 +174,7 @@ public final class ErasureSet {
         StagedWrite staged = new StagedWrite(this, erasure, inline, dataDir);
         try {
             String md5 = staged.writePart(body, size, 1, writeQuorum(data, parity));
+            bodyDone.run();
             if (opts.expectedMd5() != null && !opts.expectedMd5().equalsIgnoreCase(md5)) {
                 throw new ObjectException(ObjectError.BAD_DIGEST, "Content-MD5 does not match the body");
             }

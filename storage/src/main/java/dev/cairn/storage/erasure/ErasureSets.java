@@ -6,6 +6,13 @@ import dev.cairn.storage.drive.KeyPaths;
 import dev.cairn.storage.drive.VolumeInfo;
 import dev.cairn.storage.hash.SipHash24;
 import dev.cairn.storage.object.BucketInfo;
+import dev.cairn.storage.object.CompletePart;
+import dev.cairn.storage.object.DeleteOutcome;
+import dev.cairn.storage.object.ListPartsResult;
+import dev.cairn.storage.object.ListUploadsResult;
+import dev.cairn.storage.object.MultipartUpload;
+import dev.cairn.storage.object.ObjectToDelete;
+import dev.cairn.storage.object.UploadedPart;
 import dev.cairn.storage.object.DeleteResult;
 import dev.cairn.storage.object.ListOptions;
 import dev.cairn.storage.object.ListResult;
@@ -163,6 +170,13 @@ public final class ErasureSets implements ObjectLayer {
         }
         // quorum says empty: what is left on single drives is debris of writes that never committed
         for (ErasureSet set : sets) {
+            Iterator<KeyEntry> config = set.walk(Drive.SYSTEM_VOLUME, "buckets/" + bucket + "/", null);
+            while (config.hasNext()) {
+                String key = config.next().key();
+                set.deleteObject(Drive.SYSTEM_VOLUME, key, null, Versioning.UNVERSIONED);
+            }
+        }
+        for (ErasureSet set : sets) {
             DriveResults<Boolean> r = DriveResults.run(set.onlineDrives(), executor, (pos, d) -> {
                 d.deleteVolume(bucket, true);
                 return true;
@@ -198,7 +212,9 @@ public final class ErasureSets implements ObjectLayer {
 
     /** Heals set {@code index} (see {@link ErasureSet#heal}); blocks until done, reporting into {@code progress}. */
     public void healSet(int index, HealProgress progress) {
-        List<String> buckets = listBuckets().stream().map(BucketInfo::name).toList();
+        List<String> buckets = new ArrayList<>();
+        buckets.add(Drive.SYSTEM_VOLUME); // bucket configurations and uploads in progress
+        listBuckets().forEach(b -> buckets.add(b.name()));
         sets.get(index).heal(buckets, progress);
     }
 
@@ -233,6 +249,130 @@ public final class ErasureSets implements ObjectLayer {
     @Override
     public ObjectInfo updateObjectMetadata(String bucket, String key, String versionId, Map<String, String> metadata) {
         return setFor(key).updateMetadata(bucket, key, versionId, metadata);
+    }
+
+    @Override
+    public ObjectInfo copyObject(String srcBucket, String srcKey, String srcVersionId, String dstBucket, String dstKey,
+                                 PutOptions opts, boolean replaceMetadata) {
+        getBucketInfo(dstBucket);
+        ObjectStream src = getObject(srcBucket, srcKey, srcVersionId, null);
+        try {
+            PutOptions effective = replaceMetadata ? opts : opts.withMetadata(withoutEtag(src.info()));
+            return setFor(dstKey).putObject(dstBucket, dstKey, src.body(), src.info().size(), effective,
+                    () -> closeQuietly(src));
+        } finally {
+            closeQuietly(src);
+        }
+    }
+
+    private static Map<String, String> withoutEtag(ObjectInfo info) {
+        Map<String, String> m = new HashMap<>(info.metadata());
+        m.remove("etag");
+        return m;
+    }
+
+    private static void closeQuietly(ObjectStream s) {
+        try {
+            s.close();
+        } catch (java.io.IOException ignored) {
+            // a local stream: closing only releases the lock and files
+        }
+    }
+
+    @Override
+    public List<DeleteOutcome> deleteObjects(String bucket, List<ObjectToDelete> objects, Versioning versioning) {
+        getBucketInfo(bucket);
+        List<DeleteOutcome> out = new ArrayList<>(objects.size());
+        for (ObjectToDelete o : objects) {
+            try {
+                out.add(new DeleteOutcome(o, setFor(o.key()).deleteObject(bucket, o.key(), o.versionId(), versioning),
+                        null));
+            } catch (ObjectException e) {
+                out.add(new DeleteOutcome(o, null, e));
+            }
+        }
+        return out;
+    }
+
+    // ---- multipart uploads
+
+    @Override
+    public MultipartUpload newMultipartUpload(String bucket, String key, PutOptions opts) {
+        getBucketInfo(bucket);
+        return setFor(key).multipart().create(bucket, key, opts);
+    }
+
+    @Override
+    public UploadedPart putObjectPart(String bucket, String key, String uploadId, int partNumber, InputStream body,
+                                      long size, String expectedMd5) {
+        return setFor(key).multipart().putPart(bucket, key, uploadId, partNumber, body, size, expectedMd5);
+    }
+
+    @Override
+    public ListPartsResult listObjectParts(String bucket, String key, String uploadId, int partNumberMarker,
+                                           int maxParts) {
+        return setFor(key).multipart().listParts(bucket, key, uploadId, partNumberMarker, maxParts);
+    }
+
+    @Override
+    public ListUploadsResult listMultipartUploads(String bucket, String prefix, String delimiter, String keyMarker,
+                                                  String uploadIdMarker, int maxUploads) {
+        getBucketInfo(bucket);
+        List<MultipartUpload> all = new ArrayList<>();
+        for (ErasureSet s : sets) {
+            for (MultipartUpload u : s.multipart().all()) {
+                if (bucket.equals(u.bucket()) && u.key() != null && u.key().startsWith(prefix == null ? "" : prefix)) {
+                    all.add(u);
+                }
+            }
+        }
+        return UploadListing.page(all, prefix, delimiter, keyMarker, uploadIdMarker, maxUploads);
+    }
+
+    @Override
+    public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<CompletePart> parts,
+                                              Versioning versioning) {
+        getBucketInfo(bucket);
+        return setFor(key).multipart().complete(bucket, key, uploadId, parts, versioning);
+    }
+
+    @Override
+    public void abortMultipartUpload(String bucket, String key, String uploadId) {
+        setFor(key).multipart().abort(bucket, key, uploadId);
+    }
+
+    // ---- bucket configuration (small erasure-coded objects in the system volume)
+
+    private static String bucketMetaKey(String bucket, String name) {
+        return "buckets/" + bucket + "/" + name;
+    }
+
+    @Override
+    public byte[] getBucketMeta(String bucket, String name) {
+        getBucketInfo(bucket);
+        String key = bucketMetaKey(bucket, name);
+        try (ObjectStream s = setFor(key).getObject(Drive.SYSTEM_VOLUME, key, null, null)) {
+            return s.body().readAllBytes();
+        } catch (ObjectException e) {
+            if (e.error() == ObjectError.OBJECT_NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new ObjectException(ObjectError.INTERNAL, "reading " + key + ": " + e, e);
+        }
+    }
+
+    @Override
+    public void setBucketMeta(String bucket, String name, byte[] content) {
+        getBucketInfo(bucket);
+        String key = bucketMetaKey(bucket, name);
+        if (content == null) {
+            setFor(key).deleteObject(Drive.SYSTEM_VOLUME, key, null, Versioning.UNVERSIONED);
+        } else {
+            setFor(key).putObject(Drive.SYSTEM_VOLUME, key, new java.io.ByteArrayInputStream(content), content.length,
+                    PutOptions.defaults());
+        }
     }
 
     @Override

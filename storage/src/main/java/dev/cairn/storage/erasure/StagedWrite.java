@@ -119,6 +119,16 @@ final class StagedWrite {
         return r.successes();
     }
 
+    /** Where part {@code partNumber} was staged on each drive (system volume). */
+    String stagedPart(int partNumber) {
+        return tmpDir + "/" + dataDir + "/part." + partNumber;
+    }
+
+    /** The positions that hold every part written so far. */
+    boolean[] alive() {
+        return alive.clone();
+    }
+
     /** True when some drive did not get the version: it needs healing. */
     boolean missedDrives() {
         return missed;

@@ -39,7 +39,48 @@ public interface ObjectLayer {
     ObjectInfo updateObjectMetadata(String bucket, String key, String versionId,
                                     java.util.Map<String, String> metadata);
 
+    /**
+     * Copies a version into another key, streaming: {@code opts.metadata()} replaces the source's metadata when
+     * {@code replaceMetadata}, else the source's is kept. Copying a key onto itself is allowed.
+     */
+    ObjectInfo copyObject(String srcBucket, String srcKey, String srcVersionId, String dstBucket, String dstKey,
+                          PutOptions opts, boolean replaceMetadata);
+
+    /** Deletes each entry independently; one failing does not stop the others. */
+    java.util.List<DeleteOutcome> deleteObjects(String bucket, List<ObjectToDelete> objects, Versioning versioning);
+
     ListResult listObjects(String bucket, ListOptions opts);
 
     ListResult listObjectVersions(String bucket, ListOptions opts);
+
+    // ---- multipart uploads
+
+    /** Starts an upload; the options' metadata and storage class apply to the completed object. */
+    MultipartUpload newMultipartUpload(String bucket, String key, PutOptions opts);
+
+    /** Stores (or replaces) part {@code partNumber} (1..10000) of an upload. */
+    UploadedPart putObjectPart(String bucket, String key, String uploadId, int partNumber, InputStream body,
+                               long size, String expectedMd5);
+
+    ListPartsResult listObjectParts(String bucket, String key, String uploadId, int partNumberMarker, int maxParts);
+
+    ListUploadsResult listMultipartUploads(String bucket, String prefix, String delimiter, String keyMarker,
+                                           String uploadIdMarker, int maxUploads);
+
+    /**
+     * Assembles the listed parts (ascending part numbers, ETags as uploaded, every part but the last at least
+     * 5 MiB) into the object; the upload is gone afterwards.
+     */
+    ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<CompletePart> parts,
+                                       Versioning versioning);
+
+    void abortMultipartUpload(String bucket, String key, String uploadId);
+
+    // ---- bucket configuration
+
+    /** A bucket's stored configuration document {@code name} (versioning, policy, ...), or null if unset. */
+    byte[] getBucketMeta(String bucket, String name);
+
+    /** Stores (or, with null, removes) a bucket's configuration document. */
+    void setBucketMeta(String bucket, String name, byte[] content);
 }

@@ -41,6 +41,9 @@ final class TestSets implements AutoCloseable {
                 root.toFile().mkdirs();
                 roots.add(root);
                 FaultyDrive d = new FaultyDrive(new LocalDrive(root));
+                if (!root.resolve(Drive.SYSTEM_VOLUME).toFile().isDirectory()) {
+                    d.makeVolume(Drive.SYSTEM_VOLUME); // what formatting does on a real node
+                }
                 drives.add(d);
                 ds[i] = d;
             }
