@@ -57,6 +57,11 @@ public final class LocalDrive implements Drive {
         return new LocalDrive(root);
     }
 
+    /** A drive on {@code path} as it is (it may not exist yet, or be gone: then it is offline). */
+    public static LocalDrive at(String path) {
+        return new LocalDrive(Path.of(path));
+    }
+
     /** Whether the drive holds nothing but (possibly) Cairn's system volume. */
     public boolean isBlank() {
         try (Stream<Path> s = Files.list(root)) {

@@ -166,6 +166,11 @@ final class Healer {
     private int rebuild(String bucket, String path, Drive[] online, boolean[] stale, ResolvedVersion good) {
         ObjectVersion v = good.version();
         ErasureInfo e = v.erasure();
+        if (v.parts().isEmpty()) { // a record without data, such as an upload in progress
+            DriveResults<RenameResult> r = DriveResults.run(targets(online, stale), set.executor(),
+                    (pos, d) -> d.writeVersion(bucket, path, v.withErasureIndex(e.shardAt(pos), null)));
+            return r.successes();
+        }
         StagedWrite staged = new StagedWrite(set, e, v.isInline(), v.dataDir(), stale);
         try {
             for (PartInfo part : v.parts()) {

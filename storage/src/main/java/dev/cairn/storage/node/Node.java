@@ -16,7 +16,6 @@ import dev.cairn.storage.format.SetLayout;
 import dev.cairn.storage.format.StorageClassParity;
 import org.jboss.logging.Logger;
 
-import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +104,7 @@ public final class Node implements AutoCloseable {
             List<MonitoredDrive> row = new ArrayList<>();
             for (Resolution.Slot slot : set) {
                 FormatFile expected = FormatFile.of(resolution.deploymentId(), slot.driveId(), resolution.sets());
-                LocalDrive local = new LocalDrive(Path.of(slot.path()));
+                LocalDrive local = LocalDrive.at(slot.path());
                 MonitoredDrive.State st = switch (slot.state()) {
                     case ONLINE -> MonitoredDrive.State.ONLINE;
                     case TO_FORMAT -> MonitoredDrive.State.BLANK;
