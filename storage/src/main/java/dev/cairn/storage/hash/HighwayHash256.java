@@ -55,6 +55,7 @@ public final class HighwayHash256 {
         pendingLength = 0;
     }
 
+    /** Absorbs {@code b[off..off+len)}. */
     public void update(byte[] b, int off, int len) {
         update(HighwayInput.of(b, off, len));
     }
