@@ -75,7 +75,7 @@ public final class HighwayHash256 {
         if (pendingLength > 0) {
             HighwayState.remainder(state, pending, pendingLength);
         }
-        HighwayState.finish256(state, out, off);
+        HighwayState.finish256(state, impl, out, off);
         reset();
     }
 
@@ -135,6 +135,6 @@ public final class HighwayHash256 {
             data.copyTo(packets * HighwayState.PACKET, last, 0, tail);
             HighwayState.remainder(s, last, tail);
         }
-        HighwayState.finish256(s, out, outOffset);
+        HighwayState.finish256(s, impl, out, outOffset);
     }
 }

@@ -74,8 +74,21 @@ final class HighwayState {
         HighwayScalar.update(s, packet, 0, 1);
     }
 
-    /** Finalizes {@code s} (which is consumed) and writes the 256-bit hash little-endian at {@code out[off..off+32)}. */
-    static void finish256(long[] s, byte[] out, int off) {
+    /**
+     * Finalizes {@code s} (which is consumed) and writes the 256-bit hash little-endian at {@code out[off..off+32)}.
+     * The vector engine runs the rounds itself: in scalar they would cost as much as hashing ~350 more bytes.
+     */
+    static void finish256(long[] s, HighwayImpl impl, byte[] out, int off) {
+        if (impl == HighwayImpl.VECTOR) {
+            HighwayVector.permuteAndUpdate(s, FINAL_ROUNDS_256);
+        } else {
+            permuteAndUpdateScalar(s);
+        }
+        writeReduced(s, 0, out, off);
+        writeReduced(s, 2, out, off + 16);
+    }
+
+    private static void permuteAndUpdateScalar(long[] s) {
         byte[] packet = new byte[PACKET];
         for (int round = 0; round < FINAL_ROUNDS_256; round++) {
             // Permute v0: swap 128-bit halves and rotate each 64-bit lane by 32.
@@ -85,8 +98,6 @@ final class HighwayState {
             LE_LONG.set(packet, 24, Long.rotateLeft(s[1], 32));
             HighwayScalar.update(s, packet, 0, 1);
         }
-        writeReduced(s, 0, out, off);
-        writeReduced(s, 2, out, off + 16);
     }
 
     /**
