@@ -1,7 +1,5 @@
 package dev.cairn.storage.hash;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -57,14 +55,14 @@ public final class HighwayHash256 {
         pendingLength = 0;
     }
 
+    /** Absorbs {@code b[off..off+len)}. */
     public void update(byte[] b, int off, int len) {
-        Objects.checkFromIndexSize(off, len, b.length);
-        update(MemorySegment.ofArray(b).asSlice(off, len));
+        update(HighwayInput.of(b, off, len));
     }
 
     /** Absorbs {@code data}'s remaining bytes and advances its position to its limit, like MessageDigest. */
     public void update(ByteBuffer data) {
-        update(MemorySegment.ofBuffer(data));
+        update(HighwayInput.of(data));
         data.position(data.limit());
     }
 
@@ -77,29 +75,29 @@ public final class HighwayHash256 {
         if (pendingLength > 0) {
             HighwayState.remainder(state, pending, pendingLength);
         }
-        HighwayState.finish256(state, out, off);
+        HighwayState.finish256(state, impl, out, off);
         reset();
     }
 
-    private void update(MemorySegment data) {
-        long length = data.byteSize();
+    private void update(HighwayInput data) {
+        long length = data.length();
         long offset = 0;
         if (pendingLength > 0) {
             int take = (int) Math.min(HighwayState.PACKET - pendingLength, length);
-            MemorySegment.copy(data, ValueLayout.JAVA_BYTE, 0, pending, pendingLength, take);
+            data.copyTo(0, pending, pendingLength, take);
             pendingLength += take;
             offset = take;
             if (pendingLength < HighwayState.PACKET) {
                 return;
             }
-            absorb(impl, state, MemorySegment.ofArray(pending), 0, 1);
+            HighwayInput.of(pending, 0, HighwayState.PACKET).absorb(impl, state, 0, 1);
             pendingLength = 0;
         }
         long packets = (length - offset) / HighwayState.PACKET;
-        absorb(impl, state, data, offset, packets);
+        data.absorb(impl, state, offset, packets);
         offset += packets * HighwayState.PACKET;
         pendingLength = (int) (length - offset);
-        MemorySegment.copy(data, ValueLayout.JAVA_BYTE, offset, pending, 0, pendingLength);
+        data.copyTo(offset, pending, 0, pendingLength);
     }
 
     /** One-shot hash of {@code data}'s remaining bytes (position unchanged) into {@code out[outOffset..+32)}. */
@@ -109,7 +107,7 @@ public final class HighwayHash256 {
 
     /** As {@link #hash(long[], ByteBuffer, byte[], int)} with a chosen engine. */
     public static void hash(HighwayImpl impl, long[] key, ByteBuffer data, byte[] out, int outOffset) {
-        hash(impl, key, MemorySegment.ofBuffer(data), out, outOffset);
+        hash(impl, key, HighwayInput.of(data), out, outOffset);
     }
 
     /** One-shot hash of {@code data[off..off+len)}; returns the 32-byte hash. */
@@ -119,36 +117,24 @@ public final class HighwayHash256 {
 
     /** As {@link #hash(long[], byte[], int, int)} with a chosen engine. */
     public static byte[] hash(HighwayImpl impl, long[] key, byte[] data, int off, int len) {
-        Objects.checkFromIndexSize(off, len, data.length);
         byte[] out = new byte[HASH_BYTES];
-        hash(impl, key, MemorySegment.ofArray(data).asSlice(off, len), out, 0);
+        hash(impl, key, HighwayInput.of(data, off, len), out, 0);
         return out;
     }
 
-    private static void hash(HighwayImpl impl, long[] key, MemorySegment data, byte[] out, int outOffset) {
+    private static void hash(HighwayImpl impl, long[] key, HighwayInput data, byte[] out, int outOffset) {
         impl.requireAvailable();
         Objects.checkFromIndexSize(outOffset, HASH_BYTES, out.length);
         long[] s = new long[HighwayState.STATE_WORDS];
         HighwayState.init(s, HighwayState.checkKey(key));
-        long packets = data.byteSize() / HighwayState.PACKET;
-        absorb(impl, s, data, 0, packets);
-        int tail = (int) (data.byteSize() - packets * HighwayState.PACKET);
+        long packets = data.length() / HighwayState.PACKET;
+        data.absorb(impl, s, 0, packets);
+        int tail = (int) (data.length() - packets * HighwayState.PACKET);
         if (tail > 0) {
             byte[] last = new byte[HighwayState.PACKET];
-            MemorySegment.copy(data, ValueLayout.JAVA_BYTE, packets * HighwayState.PACKET, last, 0, tail);
+            data.copyTo(packets * HighwayState.PACKET, last, 0, tail);
             HighwayState.remainder(s, last, tail);
         }
-        HighwayState.finish256(s, out, outOffset);
-    }
-
-    private static void absorb(HighwayImpl impl, long[] s, MemorySegment data, long offset, long packets) {
-        if (packets == 0) {
-            return;
-        }
-        if (impl == HighwayImpl.VECTOR) {
-            HighwayVector.update(s, data, offset, packets);
-        } else {
-            HighwayScalar.update(s, data, offset, packets);
-        }
+        HighwayState.finish256(s, impl, out, outOffset);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -119,13 +120,14 @@ class HighwayHash256LongInputTest {
         ByteBuffer heap = ByteBuffer.wrap(ONE_MIB, off, len);
         ByteBuffer slicedHeap = ByteBuffer.wrap(ONE_MIB).slice(off - 5, len + 9).position(5).limit(5 + len);
         ByteBuffer direct = ByteBuffer.allocateDirect(MIB).put(ONE_MIB).position(off).limit(off + len);
-        ByteBuffer readOnly = direct.asReadOnlyBuffer();
-        for (ByteBuffer buffer : new ByteBuffer[] {heap, slicedHeap, direct, readOnly}) {
+        ByteBuffer readOnlyDirect = direct.asReadOnlyBuffer();
+        ByteBuffer readOnlyHeap = heap.asReadOnlyBuffer();
+        for (ByteBuffer buffer : new ByteBuffer[] {heap, slicedHeap, direct, readOnlyDirect, readOnlyHeap}) {
             byte[] out = new byte[40];
             int before = buffer.position();
             HighwayHash256.hash(impl, HighwayHash256.BITROT_KEY, buffer, out, 8);
             assertEquals(before, buffer.position());
-            assertHex(expected, java.util.Arrays.copyOfRange(out, 8, 40));
+            assertHex(expected, Arrays.copyOfRange(out, 8, 40));
         }
         assertHex(expected, HighwayHash256.hash(impl, HighwayHash256.BITROT_KEY, ONE_MIB, off, len));
     }
