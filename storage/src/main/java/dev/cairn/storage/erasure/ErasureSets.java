@@ -112,23 +112,37 @@ public final class ErasureSets implements ObjectLayer {
     public BucketInfo getBucketInfo(String bucket) {
         Instant created = null;
         for (ErasureSet set : sets) {
-            DriveResults<VolumeInfo> r = DriveResults.run(set.onlineDrives(), executor,
-                    (pos, d) -> d.statVolume(bucket));
-            if (r.successes() < set.defaultReadQuorum()) {
-                if (r.count(DriveError.VOLUME_NOT_FOUND) + r.count(DriveError.INVALID_PATH) >= set.defaultReadQuorum()
-                        || r.successes() == 0 && r.count(DriveError.DRIVE_OFFLINE) < r.size()) {
-                    throw new ObjectException(ObjectError.BUCKET_NOT_FOUND, bucket);
-                }
-                throw new ObjectException(ObjectError.INSUFFICIENT_READ_QUORUM, "bucket " + bucket + " " + r);
-            }
-            for (int i = 0; i < r.size(); i++) {
-                if (r.ok(i)) {
-                    Instant c = Instant.ofEpochMilli(r.value(i).created());
-                    created = created == null || c.isBefore(created) ? c : created;
-                }
-            }
+            Instant c = bucketCreated(bucket, set);
+            created = created == null || c.isBefore(created) ? c : created;
         }
         return new BucketInfo(bucket, created);
+    }
+
+    /** The bucket as one set sees it (enough before touching a key that lives in that set). */
+    private Instant bucketCreated(String bucket, ErasureSet set) {
+        DriveResults<VolumeInfo> r = DriveResults.run(set.onlineDrives(), executor, (pos, d) -> d.statVolume(bucket));
+        if (r.successes() < set.defaultReadQuorum()) {
+            if (r.count(DriveError.VOLUME_NOT_FOUND) + r.count(DriveError.INVALID_PATH) >= set.defaultReadQuorum()
+                    || r.successes() == 0 && r.count(DriveError.DRIVE_OFFLINE) < r.size()) {
+                throw new ObjectException(ObjectError.BUCKET_NOT_FOUND, bucket);
+            }
+            throw new ObjectException(ObjectError.INSUFFICIENT_READ_QUORUM, "bucket " + bucket + " " + r);
+        }
+        Instant created = null;
+        for (int i = 0; i < r.size(); i++) {
+            if (r.ok(i)) {
+                Instant c = Instant.ofEpochMilli(r.value(i).created());
+                created = created == null || c.isBefore(created) ? c : created;
+            }
+        }
+        return created;
+    }
+
+    /** Fails with {@link ObjectError#BUCKET_NOT_FOUND} unless the bucket exists in the set holding {@code key}. */
+    private ErasureSet setWithBucket(String bucket, String key) {
+        ErasureSet set = setFor(key);
+        bucketCreated(bucket, set);
+        return set;
     }
 
     @Override
@@ -226,8 +240,7 @@ public final class ErasureSets implements ObjectLayer {
 
     @Override
     public ObjectInfo putObject(String bucket, String key, InputStream body, long size, PutOptions opts) {
-        getBucketInfo(bucket);
-        return setFor(key).putObject(bucket, key, body, size, opts);
+        return setWithBucket(bucket, key).putObject(bucket, key, body, size, opts);
     }
 
     @Override
@@ -242,8 +255,7 @@ public final class ErasureSets implements ObjectLayer {
 
     @Override
     public DeleteResult deleteObject(String bucket, String key, String versionId, Versioning versioning) {
-        getBucketInfo(bucket);
-        return setFor(key).deleteObject(bucket, key, versionId, versioning);
+        return setWithBucket(bucket, key).deleteObject(bucket, key, versionId, versioning);
     }
 
     @Override
@@ -254,11 +266,11 @@ public final class ErasureSets implements ObjectLayer {
     @Override
     public ObjectInfo copyObject(String srcBucket, String srcKey, String srcVersionId, String dstBucket, String dstKey,
                                  PutOptions opts, boolean replaceMetadata) {
-        getBucketInfo(dstBucket);
+        ErasureSet dst = setWithBucket(dstBucket, dstKey);
         ObjectStream src = getObject(srcBucket, srcKey, srcVersionId, null);
         try {
             PutOptions effective = replaceMetadata ? opts : opts.withMetadata(withoutEtag(src.info()));
-            return setFor(dstKey).putObject(dstBucket, dstKey, src.body(), src.info().size(), effective,
+            return dst.putObject(dstBucket, dstKey, src.body(), src.info().size(), effective,
                     () -> closeQuietly(src));
         } finally {
             closeQuietly(src);
@@ -298,8 +310,7 @@ public final class ErasureSets implements ObjectLayer {
 
     @Override
     public MultipartUpload newMultipartUpload(String bucket, String key, PutOptions opts) {
-        getBucketInfo(bucket);
-        return setFor(key).multipart().create(bucket, key, opts);
+        return setWithBucket(bucket, key).multipart().create(bucket, key, opts);
     }
 
     @Override
@@ -332,8 +343,7 @@ public final class ErasureSets implements ObjectLayer {
     @Override
     public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<CompletePart> parts,
                                               Versioning versioning) {
-        getBucketInfo(bucket);
-        return setFor(key).multipart().complete(bucket, key, uploadId, parts, versioning);
+        return setWithBucket(bucket, key).multipart().complete(bucket, key, uploadId, parts, versioning);
     }
 
     @Override
