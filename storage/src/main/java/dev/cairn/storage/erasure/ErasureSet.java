@@ -123,6 +123,19 @@ public final class ErasureSet {
         return sc == StorageClass.REDUCED_REDUNDANCY ? config.reducedParity() : config.standardParity();
     }
 
+    /**
+     * Parity for a write now: the storage class's, raised by the number of drives offline (up to half the set).
+     * A drive that misses the write would otherwise eat into the object's spare shards until it is healed; with
+     * the raise the object tolerates as many further losses as a fully written one.
+     */
+    int parityForWrite(StorageClass sc) {
+        int offline = 0;
+        for (Drive d : onlineDrives()) {
+            offline += d == null ? 1 : 0;
+        }
+        return Math.min(parityFor(sc) + offline, drives.length / 2);
+    }
+
     static int writeQuorum(int data, int parity) {
         return data == parity ? data + 1 : data;
     }
@@ -158,7 +171,7 @@ public final class ErasureSet {
     ObjectInfo putObject(String bucket, String key, InputStream body, long size, PutOptions opts, Runnable bodyDone) {
         String path = pathOf(key);
         int n = drives.length;
-        int parity = parityFor(opts.storageClass());
+        int parity = parityForWrite(opts.storageClass());
         int data = n - parity;
         ErasureInfo erasure = new ErasureInfo(data, parity, config.blockSize(), 0,
                 Placement.distribution(bucket, key, n));

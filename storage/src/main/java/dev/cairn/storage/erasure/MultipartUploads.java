@@ -62,7 +62,7 @@ final class MultipartUploads {
 
     MultipartUpload create(String bucket, String key, PutOptions opts) {
         ErasureSet.pathOf(key);
-        int parity = set.parityFor(opts.storageClass());
+        int parity = set.parityForWrite(opts.storageClass());
         ErasureInfo erasure = new ErasureInfo(set.size() - parity, parity, set.blockSize(), 0,
                 Placement.distribution(bucket, key, set.size()));
         UUID uploadId = UUID.randomUUID();

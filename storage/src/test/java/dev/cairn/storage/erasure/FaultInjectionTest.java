@@ -74,6 +74,22 @@ class FaultInjectionTest {
     }
 
     @Test
+    void drivesOfflineDuringAWriteRaiseItsParitySoItStillToleratesParityMoreLosses() {
+        // 16 drives, 12+4; two offline at write time: written as 10+6, so four more may go later
+        try (TestSets t = new TestSets(dir, 16, 4)) {
+            t.layer.makeBucket("bucket");
+            t.drives.get(0).set(Fault.OFFLINE);
+            t.drives.get(1).set(Fault.OFFLINE);
+            byte[] data = TestSets.random(8, 3 * B + 11);
+            t.put("bucket", "obj", data);
+            for (int i = 2; i < 6; i++) {
+                t.drives.get(i).set(Fault.OFFLINE);
+            }
+            assertArrayEquals(data, t.get("bucket", "obj"));
+        }
+    }
+
+    @Test
     void aDriveThatFailsMidStreamIsDroppedAndTheWriteCompletes() {
         try (TestSets t = new TestSets(dir, 4, 2)) {
             t.layer.makeBucket("bucket");
