@@ -13,7 +13,7 @@ import java.util.function.BiFunction;
  */
 final class GoldenVectors {
 
-    /** 40 bytes: two full 16-byte vectors plus a tail, and more than ISA-L's 32-byte SIMD threshold. */
+    /** 40 bytes: one 32-byte step of the vector kernels plus a scalar tail, and above ISA-L's 32-byte SIMD threshold. */
     static final int SHARD_LENGTH = 40;
 
     private static final HexFormat HEX = HexFormat.of();

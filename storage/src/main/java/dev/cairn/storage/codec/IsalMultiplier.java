@@ -9,9 +9,9 @@ import java.nio.ByteBuffer;
  * {@link ShardMultiplier} that hands the work to ISA-L's {@code ec_encode_data}, with tables expanded once from
  * our coefficient rows by {@code ec_init_tables}.
  *
- * <p>ISA-L needs native addresses. Direct buffers are passed as they are (zero copy). Heap buffers are copied
- * into native memory from a confined arena that lives for one call: inputs before, outputs after. The tables
- * live in an automatic arena, freed when this multiplier becomes unreachable.
+ * <p>ISA-L needs native addresses: direct buffers are passed as they are, heap buffers are staged through
+ * native scratch memory block by block ({@link NativeShards}). The tables live in an automatic arena, freed
+ * when this multiplier becomes unreachable.
  */
 final class IsalMultiplier implements ShardMultiplier {
 
@@ -37,36 +37,16 @@ final class IsalMultiplier implements ShardMultiplier {
     public void multiply(ByteBuffer[] inputs, ByteBuffer[] outputs) {
         int length = inputs[0].remaining();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment dataPointers = arena.allocate(ValueLayout.ADDRESS, inputCount);
-            MemorySegment codingPointers = arena.allocate(ValueLayout.ADDRESS, rowCount);
-            MemorySegment[] nativeOutputs = new MemorySegment[rowCount];
-            for (int j = 0; j < inputCount; j++) {
-                dataPointers.setAtIndex(ValueLayout.ADDRESS, j, nativeCopy(inputs[j], length, arena, true));
-            }
-            for (int r = 0; r < rowCount; r++) {
-                nativeOutputs[r] = nativeCopy(outputs[r], length, arena, false);
-                codingPointers.setAtIndex(ValueLayout.ADDRESS, r, nativeOutputs[r]);
-            }
-            IsalLibrary.encodeData(length, inputCount, rowCount, tables, dataPointers, codingPointers);
-            for (int r = 0; r < rowCount; r++) {
-                MemorySegment target = MemorySegment.ofBuffer(outputs[r]);
-                if (!target.isNative()) {
-                    MemorySegment.copy(nativeOutputs[r], 0, target, 0, length);
-                }
+            NativeShards sources = new NativeShards(inputs, length, arena);
+            NativeShards targets = new NativeShards(outputs, length, arena);
+            int block = NativeShards.blockLength(sources, targets, length);
+            for (int from = 0; from < length; from += block) {
+                int n = Math.min(block, length - from);
+                sources.stageIn(from, n);
+                targets.point(from);
+                IsalLibrary.encodeData(n, inputCount, rowCount, tables, sources.pointers, targets.pointers);
+                targets.stageOut(from, n);
             }
         }
-    }
-
-    /** The buffer's own memory if it is native, else a native segment holding (if asked) a copy of its bytes. */
-    private static MemorySegment nativeCopy(ByteBuffer buffer, int length, Arena arena, boolean copyIn) {
-        MemorySegment segment = MemorySegment.ofBuffer(buffer);
-        if (segment.isNative()) {
-            return segment;
-        }
-        MemorySegment copy = arena.allocate(length, 64);
-        if (copyIn) {
-            MemorySegment.copy(segment, 0, copy, 0, length);
-        }
-        return copy;
     }
 }

@@ -13,10 +13,11 @@ import java.util.function.Function;
 abstract class MatrixCodec implements ErasureCodec {
 
     /**
-     * Bound on cached decode plans. A plan costs one k×k inversion (microseconds) plus the multiplier's tables,
-     * so the cache only saves work for repeated failure patterns; when full it is simply emptied.
+     * Bound on cached decode plans. A plan costs one k×k inversion (microseconds) plus the multiplier's tables
+     * (up to ~300 bytes per coefficient, 73 KiB for 16 lost of 16+16), so the cache only saves work for
+     * repeated failure patterns, which are few at a time on a node; when full it is simply emptied.
      */
-    private static final int PLAN_CACHE_LIMIT = 512;
+    private static final int PLAN_CACHE_LIMIT = 64;
 
     private final EncodeMatrix matrix;
     private final Function<byte[][], ShardMultiplier> multipliers;

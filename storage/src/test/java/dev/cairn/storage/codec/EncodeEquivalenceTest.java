@@ -38,18 +38,20 @@ class EncodeEquivalenceTest {
         }
     }
 
+    /** Several staging blocks, with heap, direct and read-only shards side by side in one call. */
     @ParameterizedTest(name = "{0} {1}+{2} mixed shapes")
     @MethodSource("dev.cairn.storage.codec.CodecFixtures#implementationsAndGeometries")
     void mixedBufferShapesInOneCall(Codecs.Implementation impl, int k, int m) {
         ErasureCodec codec = CodecFixtures.codec(impl, k, m);
-        byte[][] data = CodecFixtures.randomShards(k, 1000, k * 7L + m);
+        int size = 3 * StagedShards.BLOCK + 5;
+        byte[][] data = CodecFixtures.randomShards(k, size, k * 7L + m);
         ByteBuffer[] in = new ByteBuffer[k];
         ByteBuffer[] out = new ByteBuffer[m];
         for (int j = 0; j < k; j++) {
             in[j] = Shape.values()[j % Shape.values().length].wrap(data[j]);
         }
         for (int p = 0; p < m; p++) {
-            out[p] = WRITABLE[(p + 1) % WRITABLE.length].wrap(new byte[1000]);
+            out[p] = WRITABLE[(p + 1) % WRITABLE.length].wrap(new byte[size]);
         }
         codec.encodeParity(in, out);
         byte[][] expected = CodecFixtures.definitionParity(data, m);
