@@ -77,7 +77,6 @@ final class ErasureEncoder {
         while (remaining > 0) {
             int len = (int) Math.min(erasure.blockSize(), remaining);
             readFully(in, block.array(), len);
-            md5.update(block.array(), 0, len);
             int shard = erasure.shardSize(len);
             java.util.Arrays.fill(block.array(), len, shard * k, (byte) 0);
             ByteBuffer[] shards = new ByteBuffer[n];
@@ -91,15 +90,19 @@ final class ErasureEncoder {
                 codec.encodeParity(java.util.Arrays.copyOf(shards, k),
                         java.util.Arrays.copyOfRange(shards, k, n));
             }
-            writeBlock(shards, hashes, writers, alive, errors);
+            // the MD5 (the dearest per-byte step) runs here while the drives hash and write the shards
+            CompletableFuture<?> writes = writeBlock(shards, hashes, writers, alive, errors);
+            md5.update(block.array(), 0, len);
+            writes.join();
             requireQuorum(alive, errors, writeQuorum);
             remaining -= len;
         }
         return new Result(HexFormat.of().formatHex(md5.digest()), alive, errors);
     }
 
-    private void writeBlock(ByteBuffer[] shards, byte[][] hashes, ShardWriter[] writers, boolean[] alive,
-                            DriveError[] errors) {
+    /** Starts writing every live shard of one block, each on its own task; the future ends when all have. */
+    private CompletableFuture<?> writeBlock(ByteBuffer[] shards, byte[][] hashes, ShardWriter[] writers,
+                                            boolean[] alive, DriveError[] errors) {
         CompletableFuture<?>[] writes = new CompletableFuture<?>[shards.length];
         for (int i = 0; i < shards.length; i++) {
             int s = i;
@@ -119,7 +122,7 @@ final class ErasureEncoder {
                 }
             }, executor);
         }
-        CompletableFuture.allOf(writes).join();
+        return CompletableFuture.allOf(writes);
     }
 
     static void requireQuorum(boolean[] alive, DriveError[] errors, int writeQuorum) {
