@@ -89,6 +89,11 @@ public final class ErasureSet {
         return drives[position];
     }
 
+    /** The drives by position, online or not. */
+    Drive[] driveArray() {
+        return drives.clone();
+    }
+
     Executor executor() {
         return executor;
     }

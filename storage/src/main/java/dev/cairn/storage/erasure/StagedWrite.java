@@ -86,13 +86,8 @@ final class StagedWrite {
 
     /** Commits {@code version} on every drive that holds all parts; undoes it below {@code writeQuorum}. */
     void commit(String bucket, String path, ObjectVersion version, int writeQuorum) {
-        Drive[] targets = new Drive[alive.length];
-        for (int pos = 0; pos < alive.length; pos++) {
-            targets[pos] = alive[pos] ? set.drive(pos) : null;
-        }
-        DriveResults<RenameResult> r = DriveResults.run(targets, set.executor(), (pos, d) ->
-                d.renameData(Drive.SYSTEM_VOLUME, tmpDir,
-                        version.withErasureIndex(erasure.shardAt(pos), inlineBytes[pos]), bucket, path));
+        Drive[] targets = targets();
+        DriveResults<RenameResult> r = rename(targets, bucket, path, version);
         Commit.requireWriteQuorum(bucket, r, writeQuorum, (pos, res) -> {
             targets[pos].restoreMeta(bucket, path, res.previousMeta());
             if (dataDir != null) {
@@ -108,15 +103,19 @@ final class StagedWrite {
      * version already has one). Returns how many drives took it.
      */
     int commitTo(String bucket, String path, ObjectVersion version) {
-        Drive[] targets = new Drive[alive.length];
-        for (int pos = 0; pos < alive.length; pos++) {
-            targets[pos] = alive[pos] ? set.drive(pos) : null;
-        }
-        DriveResults<RenameResult> r = DriveResults.run(targets, set.executor(), (pos, d) ->
-                d.renameData(Drive.SYSTEM_VOLUME, tmpDir,
-                        version.withErasureIndex(erasure.shardAt(pos), inlineBytes[pos]), bucket, path));
+        Drive[] targets = targets();
+        DriveResults<RenameResult> r = rename(targets, bucket, path, version);
         Commit.deleteOrphans(targets, bucket, path, r, set.executor());
         return r.successes();
+    }
+
+    private Drive[] targets() {
+        return Healer.targets(set.driveArray(), alive);
+    }
+
+    private DriveResults<RenameResult> rename(Drive[] targets, String bucket, String path, ObjectVersion version) {
+        return DriveResults.run(targets, set.executor(), (pos, d) -> d.renameData(Drive.SYSTEM_VOLUME, tmpDir,
+                version.withErasureIndex(erasure.shardAt(pos), inlineBytes[pos]), bucket, path));
     }
 
     /** Where part {@code partNumber} was staged on each drive (system volume). */
