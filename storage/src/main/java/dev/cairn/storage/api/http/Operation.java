@@ -1,0 +1,89 @@
+package dev.cairn.storage.api.http;
+
+/**
+ * Every S3 operation the router knows, named as AWS names them. {@link #action} is the IAM action a policy
+ * grants it with (used by the policy engine when it arrives).
+ */
+public enum Operation {
+    LIST_BUCKETS("s3:ListAllMyBuckets"),
+    CREATE_BUCKET("s3:CreateBucket"),
+    HEAD_BUCKET("s3:ListBucket"),
+    DELETE_BUCKET("s3:DeleteBucket"),
+    GET_BUCKET_LOCATION("s3:GetBucketLocation"),
+    GET_BUCKET_VERSIONING("s3:GetBucketVersioning"),
+    PUT_BUCKET_VERSIONING("s3:PutBucketVersioning"),
+    LIST_OBJECTS("s3:ListBucket"),
+    LIST_OBJECTS_V2("s3:ListBucket"),
+    LIST_OBJECT_VERSIONS("s3:ListBucketVersions"),
+    LIST_MULTIPART_UPLOADS("s3:ListBucketMultipartUploads"),
+    DELETE_OBJECTS("s3:DeleteObject"),
+    PUT_OBJECT("s3:PutObject"),
+    COPY_OBJECT("s3:PutObject"),
+    GET_OBJECT("s3:GetObject"),
+    HEAD_OBJECT("s3:GetObject"),
+    DELETE_OBJECT("s3:DeleteObject"),
+    CREATE_MULTIPART_UPLOAD("s3:PutObject"),
+    UPLOAD_PART("s3:PutObject"),
+    UPLOAD_PART_COPY("s3:PutObject"),
+    COMPLETE_MULTIPART_UPLOAD("s3:PutObject"),
+    ABORT_MULTIPART_UPLOAD("s3:AbortMultipartUpload"),
+    LIST_PARTS("s3:ListMultipartUploadParts"),
+    /** A sub-resource S3 has and Cairn does not implement yet: answered with NotImplemented. */
+    NOT_IMPLEMENTED("");
+
+    public final String action;
+
+    Operation(String action) {
+        this.action = action;
+    }
+
+    /** Sub-resources of S3 that are recognised but not built: asking for them is NotImplemented, not ignored. */
+    static final java.util.Set<String> UNIMPLEMENTED_SUBRESOURCES = java.util.Set.of("acl", "policy", "policyStatus",
+            "cors", "lifecycle", "replication", "encryption", "tagging", "notification", "logging", "website",
+            "requestPayment", "accelerate", "analytics", "inventory", "metrics", "intelligent-tiering",
+            "object-lock", "ownershipControls", "publicAccessBlock", "retention", "legal-hold", "torrent",
+            "restore", "select", "attributes");
+
+    /** Which operation a request is; null when the method makes no sense at that level (MethodNotAllowed). */
+    public static Operation of(S3Request r) {
+        for (String sub : r.query().keySet()) {
+            if (UNIMPLEMENTED_SUBRESOURCES.contains(sub)) {
+                return NOT_IMPLEMENTED;
+            }
+        }
+        if (r.bucket() == null) {
+            return r.method().equals("GET") ? LIST_BUCKETS : null;
+        }
+        return r.key() == null ? bucketLevel(r) : objectLevel(r);
+    }
+
+    private static Operation bucketLevel(S3Request r) {
+        return switch (r.method()) {
+            case "GET" -> r.has("location") ? GET_BUCKET_LOCATION
+                    : r.has("versioning") ? GET_BUCKET_VERSIONING
+                    : r.has("versions") ? LIST_OBJECT_VERSIONS
+                    : r.has("uploads") ? LIST_MULTIPART_UPLOADS
+                    : "2".equals(r.param("list-type")) ? LIST_OBJECTS_V2 : LIST_OBJECTS;
+            case "PUT" -> r.has("versioning") ? PUT_BUCKET_VERSIONING : CREATE_BUCKET;
+            case "HEAD" -> HEAD_BUCKET;
+            case "DELETE" -> DELETE_BUCKET;
+            case "POST" -> r.has("delete") ? DELETE_OBJECTS : NOT_IMPLEMENTED;
+            default -> null;
+        };
+    }
+
+    private static Operation objectLevel(S3Request r) {
+        boolean upload = r.has("uploadId");
+        return switch (r.method()) {
+            case "GET" -> upload ? LIST_PARTS : GET_OBJECT;
+            case "HEAD" -> HEAD_OBJECT;
+            case "PUT" -> upload && r.has("partNumber")
+                    ? (r.header("x-amz-copy-source") != null ? UPLOAD_PART_COPY : UPLOAD_PART)
+                    : r.header("x-amz-copy-source") != null ? COPY_OBJECT : PUT_OBJECT;
+            case "DELETE" -> upload ? ABORT_MULTIPART_UPLOAD : DELETE_OBJECT;
+            case "POST" -> r.has("uploads") ? CREATE_MULTIPART_UPLOAD : upload ? COMPLETE_MULTIPART_UPLOAD
+                    : NOT_IMPLEMENTED;
+            default -> null;
+        };
+    }
+}
