@@ -1,0 +1,117 @@
+"""Everyday S3 calls through boto3 (which signs with SigV4 and sends CRC32 checksums by default)."""
+import hashlib
+import io
+import os
+
+import pytest
+from botocore.exceptions import ClientError
+
+
+def error_code(excinfo):
+    return excinfo.value.response["Error"]["Code"]
+
+
+def test_buckets_are_created_listed_and_removed(s3):
+    name = "py-lifecycle-bucket"
+    s3.create_bucket(Bucket=name)
+    assert name in [b["Name"] for b in s3.list_buckets()["Buckets"]]
+    s3.head_bucket(Bucket=name)
+    assert s3.get_bucket_location(Bucket=name).get("LocationConstraint") in (None, "", "us-east-1")
+    with pytest.raises(ClientError) as e:
+        s3.create_bucket(Bucket=name)
+    assert error_code(e) == "BucketAlreadyOwnedByYou"
+    s3.delete_bucket(Bucket=name)
+    with pytest.raises(ClientError) as e:
+        s3.head_bucket(Bucket=name)
+    assert e.value.response["ResponseMetadata"]["HTTPStatusCode"] == 404
+
+
+def test_put_get_head_delete_with_metadata(s3, bucket):
+    body = os.urandom(100_000)
+    put = s3.put_object(Bucket=bucket, Key="dir/obj.bin", Body=body, ContentType="application/x-test",
+                        Metadata={"color": "blue"}, CacheControl="max-age=60")
+    assert put["ETag"] == '"%s"' % hashlib.md5(body).hexdigest()
+    got = s3.get_object(Bucket=bucket, Key="dir/obj.bin")
+    assert got["Body"].read() == body
+    assert got["ContentType"] == "application/x-test"
+    assert got["Metadata"] == {"color": "blue"}
+    assert got["CacheControl"] == "max-age=60"
+    head = s3.head_object(Bucket=bucket, Key="dir/obj.bin")
+    assert head["ContentLength"] == len(body)
+    s3.delete_object(Bucket=bucket, Key="dir/obj.bin")
+    with pytest.raises(ClientError) as e:
+        s3.get_object(Bucket=bucket, Key="dir/obj.bin")
+    assert error_code(e) == "NoSuchKey"
+
+
+def test_ranges(s3, bucket):
+    body = bytes(range(256)) * 100
+    s3.put_object(Bucket=bucket, Key="r", Body=body)
+    assert s3.get_object(Bucket=bucket, Key="r", Range="bytes=10-19")["Body"].read() == body[10:20]
+    assert s3.get_object(Bucket=bucket, Key="r", Range="bytes=-5")["Body"].read() == body[-5:]
+    part = s3.get_object(Bucket=bucket, Key="r", Range="bytes=25000-")
+    assert part["Body"].read() == body[25000:]
+    assert part["ContentRange"] == "bytes 25000-25599/25600"
+    with pytest.raises(ClientError) as e:
+        s3.get_object(Bucket=bucket, Key="r", Range="bytes=30000-")
+    assert error_code(e) == "InvalidRange"
+
+
+def test_listing_v1_and_v2(s3, bucket):
+    for k in ["a", "b/1", "b/2", "c/d/e"]:
+        s3.put_object(Bucket=bucket, Key=k, Body=b"x")
+    v2 = s3.list_objects_v2(Bucket=bucket, Delimiter="/")
+    assert [o["Key"] for o in v2["Contents"]] == ["a"]
+    assert [p["Prefix"] for p in v2["CommonPrefixes"]] == ["b/", "c/"]
+    page = s3.list_objects_v2(Bucket=bucket, MaxKeys=2)
+    assert page["IsTruncated"] and page["KeyCount"] == 2
+    rest = s3.list_objects_v2(Bucket=bucket, ContinuationToken=page["NextContinuationToken"])
+    assert [o["Key"] for o in rest["Contents"]] == ["b/2", "c/d/e"]
+    v1 = s3.list_objects(Bucket=bucket, Prefix="b/")
+    assert [o["Key"] for o in v1["Contents"]] == ["b/1", "b/2"]
+
+
+def test_versions_and_delete_markers(s3, bucket):
+    s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
+    assert s3.get_bucket_versioning(Bucket=bucket)["Status"] == "Enabled"
+    v1 = s3.put_object(Bucket=bucket, Key="k", Body=b"one")["VersionId"]
+    v2 = s3.put_object(Bucket=bucket, Key="k", Body=b"two")["VersionId"]
+    assert s3.get_object(Bucket=bucket, Key="k", VersionId=v1)["Body"].read() == b"one"
+    marker = s3.delete_object(Bucket=bucket, Key="k")
+    assert marker["DeleteMarker"]
+    versions = s3.list_object_versions(Bucket=bucket)
+    assert [v["VersionId"] for v in versions["Versions"]] == [v2, v1]
+    assert versions["DeleteMarkers"][0]["IsLatest"]
+
+
+def test_multipart_upload(s3, bucket):
+    up = s3.create_multipart_upload(Bucket=bucket, Key="mp", ContentType="video/mp4")
+    parts = []
+    data = b""
+    for n in (1, 2):
+        chunk = os.urandom(5 * 1024 * 1024 if n == 1 else 1234)
+        data += chunk
+        r = s3.upload_part(Bucket=bucket, Key="mp", UploadId=up["UploadId"], PartNumber=n, Body=chunk)
+        parts.append({"PartNumber": n, "ETag": r["ETag"]})
+    listed = s3.list_parts(Bucket=bucket, Key="mp", UploadId=up["UploadId"])
+    assert [p["PartNumber"] for p in listed["Parts"]] == [1, 2]
+    done = s3.complete_multipart_upload(Bucket=bucket, Key="mp", UploadId=up["UploadId"],
+                                        MultipartUpload={"Parts": parts})
+    assert done["ETag"].endswith('-2"')
+    assert s3.get_object(Bucket=bucket, Key="mp")["Body"].read() == data
+
+
+def test_copy_and_batch_delete(s3, bucket):
+    s3.put_object(Bucket=bucket, Key="src", Body=b"copy me", Metadata={"m": "1"})
+    s3.copy_object(Bucket=bucket, Key="dst", CopySource={"Bucket": bucket, "Key": "src"})
+    assert s3.get_object(Bucket=bucket, Key="dst")["Metadata"] == {"m": "1"}
+    result = s3.delete_objects(Bucket=bucket, Delete={"Objects": [{"Key": "src"}, {"Key": "dst"}]})
+    assert sorted(d["Key"] for d in result["Deleted"]) == ["dst", "src"]
+
+
+def test_wrong_secret_is_refused(bucket):
+    from conftest import client
+    bad = client(secret_key="not-the-secret")
+    with pytest.raises(ClientError) as e:
+        bad.list_objects_v2(Bucket=bucket)
+    assert error_code(e) == "SignatureDoesNotMatch"

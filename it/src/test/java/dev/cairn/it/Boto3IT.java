@@ -1,0 +1,56 @@
+package dev.cairn.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Runs the boto3 suite in it/python (pytest) against a node started as a process. */
+class Boto3IT {
+    static final String USER = "it-admin";
+    static final String SECRET = "it-secret-key-123";
+
+    @TempDir
+    static Path dir;
+    static CairnProcess node;
+
+    @BeforeAll
+    static void start() throws Exception {
+        node = CairnProcess.start(Map.of("CAIRN_ROOT_USER", USER, "CAIRN_ROOT_PASSWORD", SECRET), "server",
+                dir.resolve("d{1...4}").toString());
+        node.awaitLine("Cairn node ready", 60);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        node.close();
+    }
+
+    @Test
+    void boto3Suite() throws Exception {
+        Path suite = Path.of(System.getProperty("cairn.root", "..")).resolve("it/python");
+        Path report = dir.resolve("pytest.txt");
+        ProcessBuilder pb = new ProcessBuilder(List.of("python3", "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                suite.toString())).redirectErrorStream(true).redirectOutput(report.toFile());
+        pb.environment().put("CAIRN_ENDPOINT", node.url(""));
+        pb.environment().put("CAIRN_ACCESS_KEY", USER);
+        pb.environment().put("CAIRN_SECRET_KEY", SECRET);
+        pb.environment().put("AWS_MAX_ATTEMPTS", "1");
+        pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+        Process p = pb.start();
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+        }
+        String out = Files.readString(report);
+        System.out.println(out);
+        assertEquals(0, p.exitValue(), "pytest failed:\n" + out + "\nnode output:\n" + node.output());
+    }
+}
