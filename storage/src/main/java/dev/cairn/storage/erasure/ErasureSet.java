@@ -472,7 +472,7 @@ public final class ErasureSet {
         long nanos = v.modTime();
         return new ObjectInfo(bucket, key, versionIdString(v.versionId()), latest, v.isDeleteMarker(), v.size(),
                 etag == null ? "" : etag, java.time.Instant.ofEpochSecond(nanos / 1_000_000_000L, nanos % 1_000_000_000L),
-                Map.copyOf(meta), v.parts().size(), sc);
+                Map.copyOf(meta), v.parts().stream().map(PartInfo::size).toList(), sc);
     }
 
     /**

@@ -11,11 +11,16 @@ import java.util.Map;
  * @param deleteMarker whether this version is a delete marker
  * @param etag         hex MD5 for single-part objects, {@code md5-of-part-md5s-N} for multipart; no quotes
  * @param metadata     content-type, other standard headers and x-amz-meta-* as stored
- * @param partCount    number of parts (1 for a single-part object, 0 for a delete marker)
+ * @param partSizes    the size of each part, in order (one entry for a single-part object, none for a delete
+ *                     marker)
  */
 public record ObjectInfo(String bucket, String key, String versionId, boolean latest, boolean deleteMarker,
-                         long size, String etag, Instant modTime, Map<String, String> metadata, int partCount,
-                         StorageClass storageClass) {
+                         long size, String etag, Instant modTime, Map<String, String> metadata,
+                         java.util.List<Long> partSizes, StorageClass storageClass) {
+
+    public int partCount() {
+        return partSizes.size();
+    }
 
     public static final String NULL_VERSION_ID = "null";
 

@@ -22,6 +22,15 @@ public interface CairnConfig {
 
     StorageClassConfig storageClass();
 
+    /**
+     * Domain for virtual-host style requests ({@code CAIRN_DOMAIN}, e.g. {@code s3.example.com}: then
+     * {@code bucket.s3.example.com/key} addresses a key); unset means path style only.
+     */
+    Optional<String> domain();
+
+    /** A file of {@code accessKey:secretKey} lines: ordinary users besides root ({@code CAIRN_USERS_FILE}). */
+    Optional<String> usersFile();
+
     /** How often drives are checked for vanishing, returning or being replaced. */
     @WithDefault("5s")
     Duration driveMonitorInterval();

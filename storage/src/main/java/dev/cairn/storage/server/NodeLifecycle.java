@@ -1,5 +1,6 @@
 package dev.cairn.storage.server;
 
+import dev.cairn.storage.api.S3Service;
 import dev.cairn.storage.format.FormatRefusedException;
 import dev.cairn.storage.node.Node;
 import dev.cairn.storage.node.NodeSettings;
@@ -25,6 +26,7 @@ public class NodeLifecycle {
     CairnConfig config;
 
     private volatile Node node;
+    private volatile S3Service s3;
     private volatile RootCredentials credentials;
     private volatile HttpServerStart listening;
     private boolean reported;
@@ -35,6 +37,7 @@ public class NodeLifecycle {
             NodeSettings settings = new NodeSettings(config.drives(), config.storageClass().standard(),
                     config.storageClass().rrs(), config.driveMonitorInterval());
             node = Node.start(settings, InstantSource.system());
+            s3 = new S3Service(node.objectLayer(), Authentication.create(config, credentials), config.domain().orElse(null));
         } catch (FormatRefusedException | IllegalArgumentException e) {
             LOG.errorf("cairn cannot start: %s", e.getMessage());
             Quarkus.asyncExit(1);
@@ -84,6 +87,11 @@ public class NodeLifecycle {
     /** The running node, or null while starting (or when it could not start). */
     public Node node() {
         return node;
+    }
+
+    /** The S3 API, or null while starting. */
+    public S3Service s3() {
+        return s3;
     }
 
     public RootCredentials credentials() {

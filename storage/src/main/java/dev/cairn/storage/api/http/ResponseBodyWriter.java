@@ -12,14 +12,14 @@ import java.util.concurrent.ExecutionException;
  * Copies a stream into a response from a handler's virtual thread, waiting whenever Vert.x's write queue is
  * full, so a slow client holds back the read instead of filling memory.
  */
-final class ResponseBodyWriter {
+public final class ResponseBodyWriter {
     static final int CHUNK = 256 * 1024;
 
     private ResponseBodyWriter() {
     }
 
     /** Writes all of {@code in} and ends the response. Fails if the client went away. */
-    static void copyAndEnd(InputStream in, HttpServerResponse response) throws IOException {
+    public static void copyAndEnd(InputStream in, HttpServerResponse response) throws IOException {
         byte[] buf = new byte[CHUNK];
         CompletableFuture<Void> failed = new CompletableFuture<>();
         for (int n; (n = in.readNBytes(buf, 0, buf.length)) > 0; ) {

@@ -1,0 +1,68 @@
+package dev.cairn.storage.api;
+
+import dev.cairn.storage.api.xml.Xml;
+import dev.cairn.storage.object.BucketInfo;
+import dev.cairn.storage.object.ObjectError;
+import dev.cairn.storage.object.ObjectException;
+import dev.cairn.storage.object.Versioning;
+
+import java.util.List;
+
+/** Bucket-level operations: create, head, delete, list buckets, location, versioning. */
+final class BucketHandlers {
+    static final String REGION = "us-east-1";
+
+    void listBuckets(S3Call call) {
+        List<BucketInfo> buckets = call.layer.listBuckets().stream()
+                .filter(b -> call.principal.root() || call.owner().equals(call.settings.owner(b.name())))
+                .toList();
+        call.xml(200, Xml.listBuckets(call.owner(), buckets));
+    }
+
+    void createBucket(S3Call call) throws Exception {
+        Xml.parseCreateBucket(call.body()); // validates the optional CreateBucketConfiguration
+        String bucket = call.bucket();
+        try {
+            call.layer.makeBucket(bucket);
+        } catch (ObjectException e) {
+            if (e.error() == ObjectError.BUCKET_EXISTS) {
+                boolean mine = call.owner().equals(call.settings.owner(bucket))
+                        || call.principal.root() && call.settings.owner(bucket).isEmpty();
+                throw new S3Exception(mine ? S3Error.BUCKET_ALREADY_OWNED_BY_YOU : S3Error.BUCKET_ALREADY_EXISTS)
+                        .withResource("/" + bucket);
+            }
+            throw e;
+        }
+        call.settings.forget(bucket);
+        call.settings.setOwner(bucket, call.owner());
+        call.header("Location", "/" + bucket).empty(200);
+    }
+
+    void headBucket(S3Call call) {
+        call.layer.getBucketInfo(call.bucket());
+        call.header("x-amz-bucket-region", REGION).empty(200);
+    }
+
+    void deleteBucket(S3Call call) {
+        call.layer.deleteBucket(call.bucket());
+        call.settings.forget(call.bucket());
+        call.empty(204);
+    }
+
+    void location(S3Call call) {
+        call.layer.getBucketInfo(call.bucket());
+        call.xml(200, Xml.location(REGION.equals("us-east-1") ? "" : REGION));
+    }
+
+    void getVersioning(S3Call call) {
+        call.layer.getBucketInfo(call.bucket());
+        call.xml(200, Xml.versioning(call.settings.versioning(call.bucket())));
+    }
+
+    void putVersioning(S3Call call) throws Exception {
+        call.layer.getBucketInfo(call.bucket());
+        Versioning v = Xml.parseVersioning(call.body());
+        call.settings.setVersioning(call.bucket(), v);
+        call.empty(200);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.cairn.storage.api;
+
+import dev.cairn.storage.object.ObjectLayer;
+import dev.cairn.storage.object.Versioning;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Per-bucket settings every object request needs (versioning), stored as bucket configuration in the
+ * ObjectLayer and cached here: reading them from the drives on every PUT would cost a quorum read.
+ * The cache is right for one node; several nodes will need to invalidate each other (peer issue).
+ */
+public final class BucketSettings {
+    static final String VERSIONING = "versioning";
+    static final String OWNER = "owner";
+
+    private final ObjectLayer layer;
+    private final ConcurrentHashMap<String, Versioning> versioning = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, String> owners = new ConcurrentHashMap<>();
+
+    public BucketSettings(ObjectLayer layer) {
+        this.layer = layer;
+    }
+
+    public Versioning versioning(String bucket) {
+        return versioning.computeIfAbsent(bucket, b -> {
+            byte[] stored = layer.getBucketMeta(b, VERSIONING);
+            return stored == null ? Versioning.UNVERSIONED
+                    : Versioning.valueOf(new String(stored, StandardCharsets.UTF_8));
+        });
+    }
+
+    /** Enabled or Suspended: a bucket never goes back to unversioned. */
+    public void setVersioning(String bucket, Versioning v) {
+        layer.setBucketMeta(bucket, VERSIONING, v.name().getBytes(StandardCharsets.UTF_8));
+        versioning.put(bucket, v);
+    }
+
+    /** Who created the bucket; buckets made before owners were recorded belong to root ("" here). */
+    public String owner(String bucket) {
+        return owners.computeIfAbsent(bucket, b -> {
+            byte[] stored = layer.getBucketMeta(b, OWNER);
+            return stored == null ? "" : new String(stored, StandardCharsets.UTF_8);
+        });
+    }
+
+    public void setOwner(String bucket, String owner) {
+        layer.setBucketMeta(bucket, OWNER, owner.getBytes(StandardCharsets.UTF_8));
+        owners.put(bucket, owner);
+    }
+
+    /** Drops what is cached for a bucket (it was deleted, or may have been re-created). */
+    public void forget(String bucket) {
+        versioning.remove(bucket);
+        owners.remove(bucket);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.cairn.storage.api;
+
+import dev.cairn.storage.api.http.RangeHeader;
+import dev.cairn.storage.api.http.S3Request;
+import dev.cairn.storage.api.xml.Xml;
+import dev.cairn.storage.object.CompletePart;
+import dev.cairn.storage.object.ListPartsResult;
+import dev.cairn.storage.object.ListUploadsResult;
+import dev.cairn.storage.object.MultipartUpload;
+import dev.cairn.storage.object.ObjectInfo;
+import dev.cairn.storage.object.ObjectStream;
+import dev.cairn.storage.object.PutOptions;
+import dev.cairn.storage.object.RangeSpec;
+import dev.cairn.storage.object.UploadedPart;
+import dev.cairn.storage.object.Versioning;
+
+import java.util.List;
+
+/** Multipart uploads: create, upload part (and part copy), list parts, list uploads, complete, abort. */
+final class MultipartHandlers {
+    static final long MAX_PART_SIZE = 5L << 30;
+
+    void create(S3Call call) {
+        S3Request r = call.request();
+        ObjectRequests.checkKey(call.key());
+        PutOptions opts = new PutOptions(Versioning.UNVERSIONED, ObjectHeaders.fromRequest(r.headers()),
+                ObjectRequests.storageClass(r), null);
+        MultipartUpload u = call.layer.newMultipartUpload(call.bucket(), call.key(), opts);
+        call.xml(200, Xml.initiateUpload(call.bucket(), call.key(), u.uploadId()));
+    }
+
+    void uploadPart(S3Call call) {
+        S3Request r = call.request();
+        int part = PartRanges.parsePartNumber(r.param("partNumber"));
+        long size = ObjectRequests.contentLength(r);
+        if (size > MAX_PART_SIZE) {
+            throw new S3Exception(S3Error.ENTITY_TOO_LARGE, "Your proposed upload exceeds the maximum allowed size");
+        }
+        UploadedPart p = call.layer.putObjectPart(call.bucket(), call.key(), r.param("uploadId"), part, call.body(),
+                size, ObjectRequests.contentMd5Hex(r));
+        call.header("ETag", ObjectRequests.quoted(p.etag())).empty(200);
+    }
+
+    void uploadPartCopy(S3Call call) throws Exception {
+        S3Request r = call.request();
+        int part = PartRanges.parsePartNumber(r.param("partNumber"));
+        CopySource src = CopySource.parse(r.header("x-amz-copy-source"));
+        ObjectInfo source = call.layer.getObjectInfo(src.bucket(), src.key(), src.versionId());
+        CopySource.checkPreconditions(r, source);
+        String rangeHeader = r.header("x-amz-copy-source-range");
+        RangeSpec range = null;
+        if (rangeHeader != null) {
+            range = RangeHeader.parse(rangeHeader);
+            if (range == null || range.first() == null || range.last() == null || range.last() >= source.size()) {
+                throw new S3Exception(S3Error.INVALID_ARGUMENT, "Range specified is not valid for source object of "
+                        + "size: " + source.size());
+            }
+        }
+        try (ObjectStream s = call.layer.getObject(src.bucket(), src.key(), source.versionId(), range)) {
+            UploadedPart p = call.layer.putObjectPart(call.bucket(), call.key(), r.param("uploadId"), part, s.body(),
+                    s.range().length(), null);
+            if (!"null".equals(source.versionId())) {
+                call.header("x-amz-copy-source-version-id", source.versionId());
+            }
+            call.xml(200, Xml.copyResult(p.etag(), p.lastModified(), true));
+        }
+    }
+
+    void listParts(S3Call call) {
+        S3Request r = call.request();
+        int marker = parseOptionalInt(r.param("part-number-marker"), 0, "part-number-marker");
+        int max = parseOptionalInt(r.param("max-parts"), 1000, "max-parts");
+        ListPartsResult result = call.layer.listObjectParts(call.bucket(), call.key(), r.param("uploadId"), marker,
+                Math.min(max, 1000));
+        call.xml(200, Xml.listParts(call.bucket(), call.key(), result, marker, Math.min(max, 1000), call.owner()));
+    }
+
+    void listUploads(S3Call call) {
+        S3Request r = call.request();
+        int max = Math.min(parseOptionalInt(r.param("max-uploads"), 1000, "max-uploads"), 1000);
+        ListUploadsResult result = call.layer.listMultipartUploads(call.bucket(), r.param("prefix"),
+                r.param("delimiter"), r.param("key-marker"), r.param("upload-id-marker"), max);
+        call.xml(200, Xml.listUploads(call.bucket(), result, r.param("prefix"), r.param("delimiter"),
+                r.param("key-marker"), r.param("upload-id-marker"), max, ListingHandlers.urlEncoding(r),
+                call.owner()));
+    }
+
+    void complete(S3Call call) throws Exception {
+        List<CompletePart> parts = Xml.parseComplete(call.body());
+        Versioning versioning = call.settings.versioning(call.bucket());
+        ObjectInfo info = call.layer.completeMultipartUpload(call.bucket(), call.key(),
+                call.request().param("uploadId"), parts, versioning);
+        ObjectHandlers.versionHeader(call, versioning, info.versionId());
+        call.xml(200, Xml.completeUpload("/" + call.bucket() + "/" + call.key(), call.bucket(), call.key(),
+                info.etag()));
+    }
+
+    void abort(S3Call call) {
+        call.layer.abortMultipartUpload(call.bucket(), call.key(), call.request().param("uploadId"));
+        call.empty(204);
+    }
+
+    private static int parseOptionalInt(String v, int dflt, String name) {
+        if (v == null || v.isEmpty()) {
+            return dflt;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new S3Exception(S3Error.INVALID_ARGUMENT, "Argument " + name + " must be an integer between 0 and "
+                    + Integer.MAX_VALUE);
+        }
+    }
+}

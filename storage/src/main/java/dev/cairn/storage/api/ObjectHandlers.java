@@ -1,0 +1,195 @@
+package dev.cairn.storage.api;
+
+import dev.cairn.storage.api.http.Preconditions;
+import dev.cairn.storage.api.http.RangeHeader;
+import dev.cairn.storage.api.http.S3Request;
+import dev.cairn.storage.api.xml.Xml;
+import dev.cairn.storage.object.DeleteOutcome;
+import dev.cairn.storage.object.DeleteResult;
+import dev.cairn.storage.object.ObjectError;
+import dev.cairn.storage.object.ObjectException;
+import dev.cairn.storage.object.ObjectInfo;
+import dev.cairn.storage.object.ObjectStream;
+import dev.cairn.storage.object.PutOptions;
+import dev.cairn.storage.object.RangeSpec;
+import dev.cairn.storage.object.StorageClass;
+import dev.cairn.storage.object.Versioning;
+
+import java.util.List;
+import java.util.Map;
+
+/** Object operations: put, get, head, delete, batch delete, copy. */
+final class ObjectHandlers {
+
+    void putObject(S3Call call) {
+        S3Request r = call.request();
+        ObjectRequests.checkKey(call.key());
+        long size = ObjectRequests.contentLength(r);
+        if (size > ObjectRequests.MAX_PUT_SIZE) {
+            throw new S3Exception(S3Error.ENTITY_TOO_LARGE, "Your proposed upload exceeds the maximum allowed size");
+        }
+        Versioning versioning = call.settings.versioning(call.bucket());
+        checkConditionalWrite(call);
+        PutOptions opts = new PutOptions(versioning, ObjectHeaders.fromRequest(r.headers()),
+                ObjectRequests.storageClass(r), ObjectRequests.contentMd5Hex(r));
+        ObjectInfo info = call.layer.putObject(call.bucket(), call.key(), call.body(), size, opts);
+        call.header("ETag", ObjectRequests.quoted(info.etag()));
+        versionHeader(call, versioning, info.versionId());
+        call.empty(200);
+    }
+
+    /** If-None-Match: * (create only) and If-Match: etag (replace only that) on PUT. */
+    private static void checkConditionalWrite(S3Call call) {
+        String ifNoneMatch = call.request().header("If-None-Match");
+        String ifMatch = call.request().header("If-Match");
+        if (ifNoneMatch == null && ifMatch == null) {
+            return;
+        }
+        if (ifNoneMatch != null && !ifNoneMatch.trim().equals("*")) {
+            throw new S3Exception(S3Error.NOT_IMPLEMENTED, "If-None-Match on PUT supports only *");
+        }
+        ObjectInfo current;
+        try {
+            current = call.layer.getObjectInfo(call.bucket(), call.key(), null);
+        } catch (ObjectException e) {
+            if (e.error() != ObjectError.OBJECT_NOT_FOUND) {
+                throw e;
+            }
+            current = null;
+        }
+        if (ifNoneMatch != null && current != null) {
+            throw new S3Exception(S3Error.PRECONDITION_FAILED, "At least one of the pre-conditions you specified did not hold");
+        }
+        if (ifMatch != null && (current == null || !Preconditions.etagMatches(ifMatch, current.etag()))) {
+            if (current == null) {
+                throw new S3Exception(S3Error.NO_SUCH_KEY, "The specified key does not exist.");
+            }
+            throw new S3Exception(S3Error.PRECONDITION_FAILED, "At least one of the pre-conditions you specified did not hold");
+        }
+    }
+
+    static void versionHeader(S3Call call, Versioning versioning, String versionId) {
+        if (versioning != Versioning.UNVERSIONED) {
+            call.header("x-amz-version-id", versionId);
+        }
+    }
+
+    void getObject(S3Call call) throws Exception {
+        S3Request r = call.request();
+        String versionId = ObjectRequests.versionId(r);
+        RangeSpec range = RangeHeader.parse(r.header("Range"));
+        String partNumber = r.param("partNumber");
+        ObjectStream s = call.layer.getObject(call.bucket(), call.key(), versionId, range);
+        try {
+            ObjectInfo info = s.info();
+            if (partNumber != null) {
+                s.close();
+                s = PartRanges.openPart(call, info, partNumber, versionId);
+                info = s.info();
+            }
+            Preconditions.Outcome outcome = Preconditions.evaluate(r.header("If-Match"), r.header("If-None-Match"),
+                    r.header("If-Modified-Since"), r.header("If-Unmodified-Since"), info.etag(), info.modTime());
+            writeObjectHeaders(call, info, versionId != null || !"null".equals(info.versionId()));
+            if (outcome == Preconditions.Outcome.NOT_MODIFIED) {
+                s.close();
+                call.empty(304);
+                return;
+            }
+            if (outcome == Preconditions.Outcome.PRECONDITION_FAILED) {
+                s.close();
+                throw new S3Exception(S3Error.PRECONDITION_FAILED,
+                        "At least one of the pre-conditions you specified did not hold");
+            }
+            responseOverrides(call);
+            boolean partial = range != null || partNumber != null && info.partCount() > 1;
+            if (partial) {
+                call.header("Content-Range", "bytes " + s.range().offset() + "-" + (s.range().end() - 1) + "/"
+                        + info.size());
+            }
+            call.stream(partial ? 206 : 200, s.range().length(), s.body());
+        } catch (Exception e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    static void writeObjectHeaders(S3Call call, ObjectInfo info, boolean showVersion) {
+        call.header("ETag", ObjectRequests.quoted(info.etag()))
+                .header("Last-Modified", Preconditions.httpDate(info.modTime()))
+                .header("Accept-Ranges", "bytes");
+        ObjectHeaders.toResponse(info.metadata(), call::header);
+        if (info.storageClass() != StorageClass.STANDARD) {
+            call.header("x-amz-storage-class", info.storageClass().name());
+        }
+        if (showVersion) {
+            call.header("x-amz-version-id", info.versionId());
+        }
+        if (info.partCount() > 1) {
+            call.header("x-amz-mp-parts-count", Integer.toString(info.partCount()));
+        }
+    }
+
+    /** response-content-type and friends replace the stored headers in a GET's response. */
+    private static void responseOverrides(S3Call call) {
+        for (var e : Map.of("response-content-type", "Content-Type", "response-content-language",
+                "Content-Language", "response-expires", "Expires", "response-cache-control", "Cache-Control",
+                "response-content-disposition", "Content-Disposition", "response-content-encoding",
+                "Content-Encoding").entrySet()) {
+            String v = call.request().param(e.getKey());
+            if (v != null) {
+                call.response.headers().set(e.getValue(), v);
+            }
+        }
+    }
+
+    void deleteObject(S3Call call) {
+        String versionId = ObjectRequests.versionId(call.request());
+        Versioning versioning = call.settings.versioning(call.bucket());
+        DeleteResult r = call.layer.deleteObject(call.bucket(), call.key(), versionId, versioning);
+        if (r.deleteMarker()) {
+            call.header("x-amz-delete-marker", "true");
+        }
+        if (versionId != null || versioning != Versioning.UNVERSIONED) {
+            call.header("x-amz-version-id", r.versionId());
+        }
+        call.empty(204);
+    }
+
+    void deleteObjects(S3Call call) throws Exception {
+        Xml.DeleteRequest req = Xml.parseDelete(call.body());
+        Versioning versioning = call.settings.versioning(call.bucket());
+        List<DeleteOutcome> outcomes = call.layer.deleteObjects(call.bucket(), req.objects(), versioning);
+        call.xml(200, Xml.deleteResult(outcomes, req.quiet()));
+    }
+
+    void copyObject(S3Call call) throws Exception {
+        S3Request r = call.request();
+        ObjectRequests.checkKey(call.key());
+        CopySource src = CopySource.parse(r.header("x-amz-copy-source"));
+        String directive = r.header("x-amz-metadata-directive");
+        boolean replace = "REPLACE".equalsIgnoreCase(directive);
+        if (directive != null && !replace && !"COPY".equalsIgnoreCase(directive)) {
+            throw new S3Exception(S3Error.INVALID_ARGUMENT, "Unknown metadata directive.");
+        }
+        ObjectInfo source = call.layer.getObjectInfo(src.bucket(), src.key(), src.versionId());
+        CopySource.checkPreconditions(r, source);
+        boolean sameObject = src.bucket().equals(call.bucket()) && src.key().equals(call.key())
+                && src.versionId() == null;
+        if (sameObject && !replace && r.header("x-amz-storage-class") == null) {
+            throw new S3Exception(S3Error.INVALID_REQUEST, "This copy request is illegal because it is trying to "
+                    + "copy an object to itself without changing the object's metadata, storage class, website "
+                    + "redirect location or encryption attributes.");
+        }
+        Versioning versioning = call.settings.versioning(call.bucket());
+        PutOptions opts = new PutOptions(versioning, replace ? ObjectHeaders.fromRequest(r.headers()) : Map.of(),
+                r.header("x-amz-storage-class") != null ? ObjectRequests.storageClass(r) : source.storageClass(),
+                null);
+        ObjectInfo info = call.layer.copyObject(src.bucket(), src.key(), src.versionId(), call.bucket(), call.key(),
+                opts, replace);
+        versionHeader(call, versioning, info.versionId());
+        if (src.versionId() != null || !"null".equals(source.versionId())) {
+            call.header("x-amz-copy-source-version-id", source.versionId());
+        }
+        call.xml(200, Xml.copyResult(info.etag(), info.modTime(), false));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.cairn.storage.api;
+
+import io.vertx.core.MultiMap;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Which request headers become stored object metadata, and how stored metadata comes back as response headers.
+ * User metadata ({@code x-amz-meta-*}) is stored with lower-case names, as S3 does, and limited to 2 KB
+ * (UTF-8 bytes of names without the prefix plus values).
+ */
+public final class ObjectHeaders {
+    public static final String USER_PREFIX = "x-amz-meta-";
+    public static final int USER_METADATA_LIMIT = 2 * 1024;
+    public static final String DEFAULT_CONTENT_TYPE = "binary/octet-stream";
+
+    /** Standard headers stored with an object and returned on GET/HEAD. */
+    static final Set<String> STORED = Set.of("content-type", "content-encoding", "content-disposition",
+            "content-language", "cache-control", "expires", "x-amz-website-redirect-location");
+
+    private ObjectHeaders() {
+    }
+
+    /** The metadata to store for a PUT, POST or a copy with the REPLACE directive. */
+    public static Map<String, String> fromRequest(MultiMap headers) {
+        Map<String, String> out = new TreeMap<>();
+        int userBytes = 0;
+        for (Map.Entry<String, String> h : headers.entries()) {
+            String name = h.getKey().toLowerCase(java.util.Locale.ROOT);
+            if (name.startsWith(USER_PREFIX)) {
+                String shortName = name.substring(USER_PREFIX.length());
+                userBytes += shortName.getBytes(StandardCharsets.UTF_8).length
+                        + h.getValue().getBytes(StandardCharsets.UTF_8).length;
+                out.merge(name, h.getValue(), (a, b) -> a + "," + b);
+            } else if (STORED.contains(name)) {
+                out.put(name, h.getValue());
+            }
+        }
+        if (userBytes > USER_METADATA_LIMIT) {
+            throw new S3Exception(S3Error.METADATA_TOO_LARGE, "user metadata is " + userBytes
+                    + " bytes; at most " + USER_METADATA_LIMIT + " are allowed");
+        }
+        out.putIfAbsent("content-type", DEFAULT_CONTENT_TYPE);
+        return out;
+    }
+
+    /** Response headers for stored metadata (user metadata and the standard headers). */
+    public static void toResponse(Map<String, String> metadata, java.util.function.BiConsumer<String, String> header) {
+        for (Map.Entry<String, String> m : metadata.entrySet()) {
+            if (m.getKey().startsWith(USER_PREFIX) || STORED.contains(m.getKey())) {
+                header.accept(m.getKey(), m.getValue());
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.cairn.storage.api;
+
+import dev.cairn.storage.api.http.S3Request;
+import dev.cairn.storage.object.StorageClass;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/** Checks and conversions of object request headers shared by PUT, POST, copy and multipart. */
+final class ObjectRequests {
+    static final int MAX_KEY_BYTES = 1024;
+    static final long MAX_PUT_SIZE = 5L << 30;
+
+    private ObjectRequests() {
+    }
+
+    static void checkKey(String key) {
+        if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+            throw new S3Exception(S3Error.KEY_TOO_LONG_ERROR, "Your key is too long");
+        }
+    }
+
+    /**
+     * The body's length as the client will send it after decoding: x-amz-decoded-content-length for aws-chunked
+     * uploads, else Content-Length (required: S3 answers 411 MissingContentLength without it).
+     */
+    static long contentLength(S3Request r) {
+        String decoded = r.header("x-amz-decoded-content-length");
+        String value = decoded != null ? decoded : r.header("Content-Length");
+        if (value == null) {
+            throw new S3Exception(S3Error.MISSING_CONTENT_LENGTH, "You must provide the Content-Length HTTP header.");
+        }
+        long n;
+        try {
+            n = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new S3Exception(S3Error.INVALID_ARGUMENT, "Invalid Content-Length: " + value);
+        }
+        if (n < 0) {
+            throw new S3Exception(S3Error.INVALID_ARGUMENT, "Invalid Content-Length: " + value);
+        }
+        return n;
+    }
+
+    /** Content-MD5 (base64 of 16 bytes) as hex, or null when absent; malformed is InvalidDigest. */
+    static String contentMd5Hex(S3Request r) {
+        String b64 = r.header("Content-MD5");
+        if (b64 == null) {
+            return null;
+        }
+        try {
+            byte[] md5 = Base64.getDecoder().decode(b64.trim());
+            if (md5.length != 16) {
+                throw new IllegalArgumentException("not 16 bytes");
+            }
+            return HexFormat.of().formatHex(md5);
+        } catch (IllegalArgumentException e) {
+            throw new S3Exception(S3Error.INVALID_DIGEST, "The Content-MD5 you specified is not valid.");
+        }
+    }
+
+    static StorageClass storageClass(S3Request r) {
+        String sc = r.header("x-amz-storage-class");
+        if (sc == null || sc.isEmpty()) {
+            return StorageClass.STANDARD;
+        }
+        try {
+            return StorageClass.valueOf(sc);
+        } catch (IllegalArgumentException e) {
+            throw new S3Exception(S3Error.INVALID_STORAGE_CLASS, "The storage class you specified is not valid");
+        }
+    }
+
+    /** The version id of a request, with "null" meaning the null version; empty is refused as S3 does. */
+    static String versionId(S3Request r) {
+        String v = r.param("versionId");
+        if (v != null && v.isEmpty()) {
+            throw new S3Exception(S3Error.INVALID_ARGUMENT, "Version id cannot be the empty string");
+        }
+        return v;
+    }
+
+    static String quoted(String etag) {
+        return "\"" + etag + "\"";
+    }
+}

@@ -1,0 +1,90 @@
+package dev.cairn.storage.api;
+
+import dev.cairn.storage.api.http.S3Request;
+import dev.cairn.storage.object.ObjectLayer;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One S3 request being served on a virtual thread: what was asked, the body, who asked, and the response.
+ * Handlers answer through the methods here, which set the headers every S3 response carries.
+ */
+public final class S3Call {
+    final S3Request request;
+    final InputStream body;
+    final HttpServerResponse response;
+    final String requestId;
+    final ObjectLayer layer;
+    final BucketSettings settings;
+    final Authenticator.Principal principal;
+
+    S3Call(S3Request request, InputStream body, HttpServerResponse response, String requestId, ObjectLayer layer,
+           BucketSettings settings, Authenticator.Principal principal) {
+        this.request = request;
+        this.body = body;
+        this.response = response;
+        this.requestId = requestId;
+        this.layer = layer;
+        this.settings = settings;
+        this.principal = principal;
+    }
+
+    public S3Request request() {
+        return request;
+    }
+
+    public InputStream body() {
+        return body;
+    }
+
+    public String bucket() {
+        return request.bucket();
+    }
+
+    public String key() {
+        return request.key();
+    }
+
+    /** Who owns what this caller creates; "anonymous" for unauthenticated callers. */
+    public String owner() {
+        return principal.isAnonymous() ? "anonymous" : principal.owner();
+    }
+
+    S3Call header(String name, String value) {
+        if (value != null) {
+            response.putHeader(name, value);
+        }
+        return this;
+    }
+
+    void xml(int status, String xml) {
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        response.setStatusCode(status).putHeader("Content-Type", "application/xml")
+                .putHeader("Content-Length", Integer.toString(bytes.length));
+        if (request.method().equals("HEAD")) {
+            response.end();
+        } else {
+            response.end(Buffer.buffer(bytes));
+        }
+    }
+
+    void empty(int status) {
+        response.setStatusCode(status).putHeader("Content-Length", "0").end();
+    }
+
+    /** Sends {@code length} bytes of {@code in} (nothing for HEAD) and closes {@code in}. */
+    void stream(int status, long length, InputStream in) throws IOException {
+        try (in) {
+            response.setStatusCode(status).putHeader("Content-Length", Long.toString(length));
+            if (request.method().equals("HEAD")) {
+                response.end();
+            } else {
+                dev.cairn.storage.api.http.ResponseBodyWriter.copyAndEnd(in, response);
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.cairn.storage.api;
+
+import dev.cairn.storage.api.http.Operation;
+import dev.cairn.storage.api.http.S3Request;
+import dev.cairn.storage.object.ObjectException;
+import dev.cairn.storage.object.ObjectLayer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import org.jboss.logging.Logger;
+
+import java.io.InputStream;
+import java.security.SecureRandom;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Serves one S3 request on the calling (virtual) thread: parse, authenticate, dispatch to the operation's
+ * handler, and turn every failure into the S3 error document with the right status. Every response carries
+ * {@code x-amz-request-id} and {@code x-amz-id-2}.
+ */
+public final class S3Service {
+    private static final Logger LOG = Logger.getLogger(S3Service.class);
+
+    /** Handles one operation; throws S3Exception or ObjectException for S3 errors. */
+    @FunctionalInterface
+    interface Handler {
+        void handle(S3Call call) throws Exception;
+    }
+
+    private final ObjectLayer layer;
+    private final BucketSettings settings;
+    private final String domain;
+    private final Authenticator authenticator;
+    private final Map<Operation, Handler> handlers = new EnumMap<>(Operation.class);
+    private final String hostId;
+    private final AtomicLong sequence = new AtomicLong(new SecureRandom().nextLong() >>> 1);
+
+    public S3Service(ObjectLayer layer, Authenticator authenticator, String domain) {
+        this.layer = layer;
+        this.settings = new BucketSettings(layer);
+        this.authenticator = authenticator;
+        this.domain = domain;
+        byte[] id = new byte[24];
+        new SecureRandom().nextBytes(id);
+        this.hostId = java.util.Base64.getEncoder().encodeToString(id);
+        BucketHandlers buckets = new BucketHandlers();
+        ObjectHandlers objects = new ObjectHandlers();
+        ListingHandlers listings = new ListingHandlers();
+        MultipartHandlers multipart = new MultipartHandlers();
+        handlers.put(Operation.LIST_BUCKETS, buckets::listBuckets);
+        handlers.put(Operation.CREATE_BUCKET, buckets::createBucket);
+        handlers.put(Operation.HEAD_BUCKET, buckets::headBucket);
+        handlers.put(Operation.DELETE_BUCKET, buckets::deleteBucket);
+        handlers.put(Operation.GET_BUCKET_LOCATION, buckets::location);
+        handlers.put(Operation.GET_BUCKET_VERSIONING, buckets::getVersioning);
+        handlers.put(Operation.PUT_BUCKET_VERSIONING, buckets::putVersioning);
+        handlers.put(Operation.LIST_OBJECTS, listings::listObjectsV1);
+        handlers.put(Operation.LIST_OBJECTS_V2, listings::listObjectsV2);
+        handlers.put(Operation.LIST_OBJECT_VERSIONS, listings::listVersions);
+        handlers.put(Operation.LIST_MULTIPART_UPLOADS, multipart::listUploads);
+        handlers.put(Operation.DELETE_OBJECTS, objects::deleteObjects);
+        handlers.put(Operation.PUT_OBJECT, objects::putObject);
+        handlers.put(Operation.COPY_OBJECT, objects::copyObject);
+        handlers.put(Operation.GET_OBJECT, objects::getObject);
+        handlers.put(Operation.HEAD_OBJECT, objects::getObject);
+        handlers.put(Operation.DELETE_OBJECT, objects::deleteObject);
+        handlers.put(Operation.CREATE_MULTIPART_UPLOAD, multipart::create);
+        handlers.put(Operation.UPLOAD_PART, multipart::uploadPart);
+        handlers.put(Operation.UPLOAD_PART_COPY, multipart::uploadPartCopy);
+        handlers.put(Operation.COMPLETE_MULTIPART_UPLOAD, multipart::complete);
+        handlers.put(Operation.ABORT_MULTIPART_UPLOAD, multipart::abort);
+        handlers.put(Operation.LIST_PARTS, multipart::listParts);
+    }
+
+    /** Serves a request; {@code body} is the request body already wired to the event loop. */
+    public void serve(HttpServerRequest http, HttpServerResponse response, InputStream body) {
+        String requestId = nextRequestId();
+        response.putHeader("x-amz-request-id", requestId).putHeader("x-amz-id-2", hostId)
+                .putHeader("Server", "Cairn");
+        S3Request request = null;
+        try {
+            request = parse(http);
+            Authenticator.Principal principal = authenticator.authenticate(request);
+            Operation op = Operation.of(request);
+            if (op == null) {
+                throw new S3Exception(S3Error.METHOD_NOT_ALLOWED,
+                        "The specified method is not allowed against this resource.");
+            }
+            if (op == Operation.NOT_IMPLEMENTED) {
+                throw new S3Exception(S3Error.NOT_IMPLEMENTED,
+                        "A header or query you provided implies functionality that is not implemented.");
+            }
+            InputStream wrapped = authenticator.wrapBody(principal, request, body);
+            handlers.get(op).handle(new S3Call(request, wrapped, response, requestId, layer, settings,
+                    principal));
+        } catch (S3Exception e) {
+            fail(response, request, requestId, e);
+        } catch (ObjectException e) {
+            fail(response, request, requestId, ErrorMapper.from(e));
+        } catch (Exception e) {
+            S3Exception cause = causeOf(e);
+            if (cause != null) {
+                fail(response, request, requestId, cause);
+            } else if (response.closed()) {
+                LOG.debugf("request %s: client went away: %s", requestId, e.toString());
+            } else {
+                LOG.errorf(e, "request %s failed", requestId);
+                fail(response, request, requestId, new S3Exception(S3Error.INTERNAL_ERROR,
+                        "We encountered an internal error. Please try again."));
+            }
+        }
+    }
+
+    private S3Request parse(HttpServerRequest http) {
+        String uri = http.uri();
+        int q = uri.indexOf('?');
+        String rawPath = q < 0 ? uri : uri.substring(0, q);
+        String rawQuery = q < 0 ? null : uri.substring(q + 1);
+        try {
+            return S3Request.parse(http.method().name(), rawPath, rawQuery, http.headers(), domain);
+        } catch (IllegalArgumentException e) {
+            throw new S3Exception(S3Error.INVALID_URI, "Couldn't parse the specified URI.");
+        }
+    }
+
+    private void fail(HttpServerResponse response, S3Request request, String requestId, S3Exception e) {
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        if (response.headWritten()) {
+            response.reset(); // a failure after the body started: the client must see a broken response
+            return;
+        }
+        String resource = e.resource() != null ? e.resource() : request == null ? "/" : request.rawPath();
+        e.headers().forEach(response::putHeader);
+        // the body may be unread: close after this response rather than read an upload nobody wants
+        response.putHeader("Connection", "close");
+        byte[] xml = ErrorDocument.render(e, resource, requestId, hostId);
+        response.setStatusCode(e.httpStatus());
+        if (e.httpStatus() == 304 || request != null && request.method().equals("HEAD")) {
+            response.end();
+            return;
+        }
+        response.putHeader("Content-Type", "application/xml");
+        response.end(io.vertx.core.buffer.Buffer.buffer(xml));
+    }
+
+    /** An S3 error hidden in a cause chain (a body stream fails inside an IOException). */
+    private static S3Exception causeOf(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof S3Exception s) {
+                return s;
+            }
+            if (c instanceof ObjectException o) {
+                return ErrorMapper.from(o);
+            }
+        }
+        return null;
+    }
+
+    /** Like AWS: 16 upper-case hex characters, unique per node. */
+    private String nextRequestId() {
+        return HexFormat.of().withUpperCase().toHexDigits(sequence.incrementAndGet());
+    }
+}
