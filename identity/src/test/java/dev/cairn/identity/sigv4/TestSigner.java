@@ -58,9 +58,20 @@ final class TestSigner {
     }
 
     static FakeRequest signHeader(Spec spec, String accessKey, String secret, Instant time, String region) {
+        return signHeader(spec, accessKey, secret, time, region, true);
+    }
+
+    /**
+     * Signs with the {@code Authorization} header; the time goes in {@code x-amz-date}, or (when
+     * {@code amzDate} is false) only into the string to sign, the spec then carrying a {@code date} header.
+     */
+    static FakeRequest signHeader(Spec spec, String accessKey, String secret, Instant time, String region,
+            boolean amzDate) {
         String timestamp = ISO_BASIC.format(time);
         Map<String, String> headers = new TreeMap<>(spec.headers());
-        headers.put("x-amz-date", timestamp);
+        if (amzDate) {
+            headers.put("x-amz-date", timestamp);
+        }
         if (spec.payloadHash() != null) {
             headers.put("x-amz-content-sha256", spec.payloadHash());
         }
@@ -81,6 +92,15 @@ final class TestSigner {
     /** A presigned URL request: only the spec's headers (host among them) are signed; the payload is unsigned. */
     static FakeRequest presign(Spec spec, String accessKey, String secret, Instant time, String region, long expires,
             String token) {
+        return presign(spec, accessKey, secret, time, region, Long.toString(expires), token, null);
+    }
+
+    /**
+     * A presigned URL request with {@code expires} as given (any text) and, when {@code contentSha256} is
+     * non-null, an {@code X-Amz-Content-Sha256} parameter that replaces UNSIGNED-PAYLOAD as the hashed payload.
+     */
+    static FakeRequest presign(Spec spec, String accessKey, String secret, Instant time, String region,
+            String expires, String token, String contentSha256) {
         String timestamp = ISO_BASIC.format(time);
         Map<String, String> headers = new TreeMap<>(spec.headers());
         String signedHeaders = String.join(";", headers.keySet());
@@ -89,13 +109,17 @@ final class TestSigner {
         params.add(new Param("X-Amz-Credential", accessKey + "/" + timestamp.substring(0, 8) + "/" + region
                 + "/s3/aws4_request"));
         params.add(new Param("X-Amz-Date", timestamp));
-        params.add(new Param("X-Amz-Expires", Long.toString(expires)));
+        params.add(new Param("X-Amz-Expires", expires));
         params.add(new Param("X-Amz-SignedHeaders", signedHeaders));
         if (token != null) {
             params.add(new Param("X-Amz-Security-Token", token));
         }
+        if (contentSha256 != null) {
+            params.add(new Param("X-Amz-Content-Sha256", contentSha256));
+        }
         String canonical = spec.method() + "\n" + encodePath(spec.path()) + "\n" + canonicalQuery(params) + "\n"
-                + canonicalHeaders(headers) + "\n" + signedHeaders + "\nUNSIGNED-PAYLOAD";
+                + canonicalHeaders(headers) + "\n" + signedHeaders + "\n"
+                + (contentSha256 != null ? contentSha256 : "UNSIGNED-PAYLOAD");
         params.add(new Param("X-Amz-Signature", signature(secret, timestamp, region, canonical)));
         FakeRequest req = FakeRequest.of(spec.method(), encodePath(spec.path()), rawQuery(params));
         for (Map.Entry<String, String> h : headers.entrySet()) {
