@@ -199,7 +199,7 @@ public final class ChunkedPayloadStream extends InputStream {
     }
 
     private static int parseSize(String hex) {
-        String digits = hex.stripTrailing();
+        String digits = trimBlanks(hex);
         if (digits.isEmpty() || digits.length() > 8) {
             throw new AuthException(AuthError.INVALID_REQUEST, "chunk size '" + hex + "' is not hexadecimal");
         }
@@ -219,7 +219,7 @@ public final class ChunkedPayloadStream extends InputStream {
     }
 
     private static String chunkSignature(String header, int semicolon) {
-        String extension = semicolon < 0 ? "" : header.substring(semicolon + 1).strip();
+        String extension = semicolon < 0 ? "" : trimBlanks(header.substring(semicolon + 1));
         if (!extension.startsWith(SIGNATURE_EXTENSION)) {
             throw new AuthException(AuthError.INVALID_REQUEST, "chunk header '" + header + "' has no chunk-signature");
         }
@@ -260,11 +260,11 @@ public final class ChunkedPayloadStream extends InputStream {
                         signature != null ? "a trailer follows the trailer signature" : "too many trailer lines");
             }
             int colon = line.indexOf(':');
-            String name = colon <= 0 ? "" : line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+            String name = colon <= 0 ? "" : trimBlanks(line.substring(0, colon)).toLowerCase(Locale.ROOT);
             if (name.isEmpty()) {
                 throw new AuthException(AuthError.MALFORMED_TRAILER, "trailer line '" + line + "' is not name:value");
             }
-            String value = line.substring(colon + 1).strip();
+            String value = trimBlanks(line.substring(colon + 1));
             if (name.equals(TRAILER_SIGNATURE) && chain != null) {
                 signature = value;
                 continue;
@@ -292,5 +292,26 @@ public final class ChunkedPayloadStream extends InputStream {
                     "announced trailers " + declaredTrailers + " did not all arrive; got " + found.keySet());
         }
         return Map.copyOf(found);
+    }
+
+    /**
+     * Drops spaces and tabs (only those: other control bytes stay and fail the parse or the signature) around a
+     * header field.
+     */
+    private static String trimBlanks(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && (s.charAt(start) == ' ' || s.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    /** The capacity of the chunk buffer: the largest signed chunk so far (0 in unsigned mode). */
+    int bufferCapacity() {
+        return chunk.length;
     }
 }
