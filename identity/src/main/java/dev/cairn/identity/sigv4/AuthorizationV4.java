@@ -49,18 +49,33 @@ record AuthorizationV4(CredentialScope scope, List<String> signedHeaders, String
      */
     static List<String> parseSignedHeaders(String value, AuthError error) {
         List<String> names = List.of(value.split(";", -1));
-        for (String name : names) {
-            if (name.isEmpty() || !name.equals(name.toLowerCase(java.util.Locale.ROOT)) || name.isBlank()) {
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (!isLowerCaseToken(name)) {
                 throw new AuthException(error, "SignedHeaders '" + value + "' must be lower-case names separated by ;");
+            }
+            if (names.subList(0, i).contains(name)) {
+                throw new AuthException(error, "SignedHeaders '" + value + "' names a header twice");
             }
         }
         if (!names.contains("host")) {
             throw new AuthException(error, "the host header must be signed");
         }
-        if (names.stream().distinct().count() != names.size()) {
-            throw new AuthException(error, "SignedHeaders '" + value + "' names a header twice");
-        }
         return names;
+    }
+
+    /** A non-empty header name without upper-case letters, whitespace or control characters. */
+    private static boolean isLowerCaseToken(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= ' ' || c >= 0x7f || (c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String once(String previous, String value, String name) {

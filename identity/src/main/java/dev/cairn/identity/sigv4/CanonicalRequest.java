@@ -64,11 +64,15 @@ final class CanonicalRequest {
 
     /** Appends {@code value} without leading/trailing whitespace and with inner whitespace runs as one space. */
     static void appendTrimmed(StringBuilder out, String value) {
+        if (alreadyTrimmed(value)) {
+            out.append(value);
+            return;
+        }
         boolean pendingSpace = false;
         boolean any = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000b') {
+            if (isSpace(c)) {
                 pendingSpace = any;
                 continue;
             }
@@ -79,5 +83,24 @@ final class CanonicalRequest {
             out.append(c);
             any = true;
         }
+    }
+
+    /** The common case: no whitespace at the ends, and inner whitespace only as single spaces. */
+    private static boolean alreadyTrimmed(String value) {
+        int n = value.length();
+        if (n > 0 && (isSpace(value.charAt(0)) || isSpace(value.charAt(n - 1)))) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (isSpace(c) && (c != ' ' || isSpace(value.charAt(i + 1)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000b';
     }
 }
