@@ -1,6 +1,9 @@
 package dev.cairn.storage.api;
 
-import dev.cairn.storage.api.xml.Xml;
+import dev.cairn.storage.api.xml.BucketXml;
+import dev.cairn.storage.api.xml.CreateBucketConfiguration;
+import dev.cairn.storage.api.xml.Owner;
+import dev.cairn.storage.api.xml.VersioningConfiguration;
 import dev.cairn.storage.object.BucketInfo;
 import dev.cairn.storage.object.ObjectError;
 import dev.cairn.storage.object.ObjectException;
@@ -16,11 +19,11 @@ final class BucketHandlers {
         List<BucketInfo> buckets = call.layer.listBuckets().stream()
                 .filter(b -> call.principal.root() || call.owner().equals(call.settings.owner(b.name())))
                 .toList();
-        call.xml(200, Xml.listBuckets(call.owner(), buckets));
+        call.xml(200, BucketXml.listAllMyBuckets(new Owner(call.owner(), call.owner()), buckets));
     }
 
     void createBucket(S3Call call) throws Exception {
-        Xml.parseCreateBucket(call.body()); // validates the optional CreateBucketConfiguration
+        CreateBucketConfiguration.parse(call.body()); // validates the optional configuration
         String bucket = call.bucket();
         try {
             call.layer.makeBucket(bucket);
@@ -51,17 +54,17 @@ final class BucketHandlers {
 
     void location(S3Call call) {
         call.layer.getBucketInfo(call.bucket());
-        call.xml(200, Xml.location(REGION.equals("us-east-1") ? "" : REGION));
+        call.xml(200, BucketXml.locationConstraint(REGION));
     }
 
     void getVersioning(S3Call call) {
         call.layer.getBucketInfo(call.bucket());
-        call.xml(200, Xml.versioning(call.settings.versioning(call.bucket())));
+        call.xml(200, BucketXml.versioningConfiguration(call.settings.versioning(call.bucket())));
     }
 
     void putVersioning(S3Call call) throws Exception {
         call.layer.getBucketInfo(call.bucket());
-        Versioning v = Xml.parseVersioning(call.body());
+        Versioning v = VersioningConfiguration.parse(call.body()).status();
         call.settings.setVersioning(call.bucket(), v);
         call.empty(200);
     }

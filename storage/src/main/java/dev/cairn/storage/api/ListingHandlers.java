@@ -1,12 +1,13 @@
 package dev.cairn.storage.api;
 
 import dev.cairn.storage.api.http.S3Request;
-import dev.cairn.storage.api.xml.Xml;
+import dev.cairn.storage.api.xml.ContinuationToken;
+import dev.cairn.storage.api.xml.EncodingType;
+import dev.cairn.storage.api.xml.ListingXml;
+import dev.cairn.storage.api.xml.Owner;
 import dev.cairn.storage.object.ListOptions;
 import dev.cairn.storage.object.ListResult;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 /** ListObjects (v1 and v2) and ListObjectVersions. */
@@ -15,28 +16,33 @@ final class ListingHandlers {
 
     void listObjectsV1(S3Call call) {
         S3Request r = call.request();
-        ListOptions opts = new ListOptions(r.param("prefix"), r.param("delimiter"), r.param("marker"), null,
-                maxKeys(r, "max-keys"));
-        ListResult result = list(call, opts, false);
-        call.xml(200, Xml.listObjectsV1(call.bucket(), opts, result, urlEncoding(r), call.owner()));
+        EncodingType enc = EncodingType.parse(r.param("encoding-type"));
+        int max = maxKeys(r, "max-keys");
+        ListOptions opts = new ListOptions(r.param("prefix"), r.param("delimiter"), r.param("marker"), null, max);
+        ListResult page = list(call, opts, false);
+        call.xml(200, ListingXml.listObjectsV1(new ListingXml.V1Request(call.bucket(), r.param("prefix"),
+                r.param("delimiter"), r.param("marker"), max, enc), page, owner(call)));
     }
 
     void listObjectsV2(S3Call call) {
         S3Request r = call.request();
+        EncodingType enc = EncodingType.parse(r.param("encoding-type"));
+        int max = maxKeys(r, "max-keys");
         String token = r.param("continuation-token");
         String startAfter = r.param("start-after");
-        String marker = token != null ? decodeToken(token) : startAfter;
-        ListOptions opts = new ListOptions(r.param("prefix"), r.param("delimiter"), marker, null,
-                maxKeys(r, "max-keys"));
-        ListResult result = list(call, opts, false);
-        String next = result.truncated() ? encodeToken(result.nextKeyMarker()) : null;
+        String marker = token != null ? ContinuationToken.decode(token) : startAfter;
+        ListOptions opts = new ListOptions(r.param("prefix"), r.param("delimiter"), marker, null, max);
+        ListResult page = list(call, opts, false);
         boolean fetchOwner = "true".equalsIgnoreCase(r.param("fetch-owner"));
-        call.xml(200, Xml.listObjectsV2(call.bucket(), opts, result, urlEncoding(r), token, startAfter, next,
-                fetchOwner ? call.owner() : null));
+        call.xml(200, ListingXml.listObjectsV2(new ListingXml.V2Request(call.bucket(), r.param("prefix"),
+                r.param("delimiter"), startAfter, token, max, enc, fetchOwner), page,
+                fetchOwner ? owner(call) : null));
     }
 
     void listVersions(S3Call call) {
         S3Request r = call.request();
+        EncodingType enc = EncodingType.parse(r.param("encoding-type"));
+        int max = maxKeys(r, "max-keys");
         String keyMarker = r.param("key-marker");
         String versionMarker = r.param("version-id-marker");
         if (versionMarker != null && (keyMarker == null || keyMarker.isEmpty())) {
@@ -44,9 +50,14 @@ final class ListingHandlers {
                     "A version-id marker cannot be specified without a key marker.");
         }
         ListOptions opts = new ListOptions(r.param("prefix"), r.param("delimiter"), keyMarker,
-                versionMarker == null || versionMarker.isEmpty() ? null : versionMarker, maxKeys(r, "max-keys"));
-        ListResult result = list(call, opts, true);
-        call.xml(200, Xml.listVersions(call.bucket(), opts, result, urlEncoding(r), call.owner()));
+                versionMarker == null || versionMarker.isEmpty() ? null : versionMarker, max);
+        ListResult page = list(call, opts, true);
+        call.xml(200, ListingXml.listVersions(new ListingXml.VersionsRequest(call.bucket(), r.param("prefix"),
+                r.param("delimiter"), keyMarker, versionMarker, max, enc), page, owner(call)));
+    }
+
+    private static Owner owner(S3Call call) {
+        return new Owner(call.owner(), call.owner());
     }
 
     private static ListResult list(S3Call call, ListOptions opts, boolean versions) {
@@ -71,30 +82,6 @@ final class ListingHandlers {
         } catch (NumberFormatException e) {
             throw new S3Exception(S3Error.INVALID_ARGUMENT, "Provided " + param + " not an integer or within "
                     + "integer range");
-        }
-    }
-
-    static boolean urlEncoding(S3Request r) {
-        String e = r.param("encoding-type");
-        if (e == null) {
-            return false;
-        }
-        if (!e.equalsIgnoreCase("url")) {
-            throw new S3Exception(S3Error.INVALID_ARGUMENT, "Invalid Encoding Method specified in Request");
-        }
-        return true;
-    }
-
-    /** The v2 continuation token: the last key returned, base64url, opaque to clients. */
-    static String encodeToken(String key) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String decodeToken(String token) {
-        try {
-            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new S3Exception(S3Error.INVALID_ARGUMENT, "The continuation token provided is incorrect");
         }
     }
 }

@@ -2,7 +2,10 @@ package dev.cairn.storage.api;
 
 import dev.cairn.storage.api.http.RangeHeader;
 import dev.cairn.storage.api.http.S3Request;
-import dev.cairn.storage.api.xml.Xml;
+import dev.cairn.storage.api.xml.CompleteMultipartUploadRequest;
+import dev.cairn.storage.api.xml.EncodingType;
+import dev.cairn.storage.api.xml.MultipartXml;
+import dev.cairn.storage.api.xml.Owner;
 import dev.cairn.storage.object.CompletePart;
 import dev.cairn.storage.object.ListPartsResult;
 import dev.cairn.storage.object.ListUploadsResult;
@@ -22,11 +25,11 @@ final class MultipartHandlers {
 
     void create(S3Call call) {
         S3Request r = call.request();
-        ObjectRequests.checkKey(call.key());
+        S3Keys.requireValidLength(call.key());
         PutOptions opts = new PutOptions(Versioning.UNVERSIONED, ObjectHeaders.fromRequest(r.headers()),
                 ObjectRequests.storageClass(r), null);
         MultipartUpload u = call.layer.newMultipartUpload(call.bucket(), call.key(), opts);
-        call.xml(200, Xml.initiateUpload(call.bucket(), call.key(), u.uploadId()));
+        call.xml(200, MultipartXml.initiate(call.bucket(), call.key(), u.uploadId()));
     }
 
     void uploadPart(S3Call call) {
@@ -62,7 +65,7 @@ final class MultipartHandlers {
             if (!"null".equals(source.versionId())) {
                 call.header("x-amz-copy-source-version-id", source.versionId());
             }
-            call.xml(200, Xml.copyResult(p.etag(), p.lastModified(), true));
+            call.xml(200, MultipartXml.copyPartResult(p.etag(), p.lastModified(), null));
         }
     }
 
@@ -72,7 +75,10 @@ final class MultipartHandlers {
         int max = parseOptionalInt(r.param("max-parts"), 1000, "max-parts");
         ListPartsResult result = call.layer.listObjectParts(call.bucket(), call.key(), r.param("uploadId"), marker,
                 Math.min(max, 1000));
-        call.xml(200, Xml.listParts(call.bucket(), call.key(), result, marker, Math.min(max, 1000), call.owner()));
+        Owner owner = new Owner(call.owner(), call.owner());
+        call.xml(200, MultipartXml.listParts(new MultipartXml.PartsRequest(call.bucket(), call.key(),
+                r.param("uploadId"), marker, Math.min(max, 1000), EncodingType.parse(r.param("encoding-type"))),
+                result, owner, null));
     }
 
     void listUploads(S3Call call) {
@@ -80,19 +86,18 @@ final class MultipartHandlers {
         int max = Math.min(parseOptionalInt(r.param("max-uploads"), 1000, "max-uploads"), 1000);
         ListUploadsResult result = call.layer.listMultipartUploads(call.bucket(), r.param("prefix"),
                 r.param("delimiter"), r.param("key-marker"), r.param("upload-id-marker"), max);
-        call.xml(200, Xml.listUploads(call.bucket(), result, r.param("prefix"), r.param("delimiter"),
-                r.param("key-marker"), r.param("upload-id-marker"), max, ListingHandlers.urlEncoding(r),
-                call.owner()));
+        call.xml(200, MultipartXml.listUploads(new MultipartXml.UploadsRequest(call.bucket(), r.param("prefix"),
+                r.param("delimiter"), r.param("key-marker"), r.param("upload-id-marker"), max,
+                EncodingType.parse(r.param("encoding-type"))), result, new Owner(call.owner(), call.owner())));
     }
 
     void complete(S3Call call) throws Exception {
-        List<CompletePart> parts = Xml.parseComplete(call.body());
+        List<CompletePart> parts = CompleteMultipartUploadRequest.parse(call.body()).toCompleteParts();
         Versioning versioning = call.settings.versioning(call.bucket());
         ObjectInfo info = call.layer.completeMultipartUpload(call.bucket(), call.key(),
                 call.request().param("uploadId"), parts, versioning);
         ObjectHandlers.versionHeader(call, versioning, info.versionId());
-        call.xml(200, Xml.completeUpload("/" + call.bucket() + "/" + call.key(), call.bucket(), call.key(),
-                info.etag()));
+        call.xml(200, MultipartXml.complete("/" + call.bucket() + "/" + call.key(), info, null));
     }
 
     void abort(S3Call call) {

@@ -3,7 +3,8 @@ package dev.cairn.storage.api;
 import dev.cairn.storage.api.http.Preconditions;
 import dev.cairn.storage.api.http.RangeHeader;
 import dev.cairn.storage.api.http.S3Request;
-import dev.cairn.storage.api.xml.Xml;
+import dev.cairn.storage.api.xml.DeleteObjectsRequest;
+import dev.cairn.storage.api.xml.ObjectXml;
 import dev.cairn.storage.object.DeleteOutcome;
 import dev.cairn.storage.object.DeleteResult;
 import dev.cairn.storage.object.ObjectError;
@@ -23,7 +24,7 @@ final class ObjectHandlers {
 
     void putObject(S3Call call) {
         S3Request r = call.request();
-        ObjectRequests.checkKey(call.key());
+        S3Keys.requireValidLength(call.key());
         long size = ObjectRequests.contentLength(r);
         if (size > ObjectRequests.MAX_PUT_SIZE) {
             throw new S3Exception(S3Error.ENTITY_TOO_LARGE, "Your proposed upload exceeds the maximum allowed size");
@@ -156,15 +157,15 @@ final class ObjectHandlers {
     }
 
     void deleteObjects(S3Call call) throws Exception {
-        Xml.DeleteRequest req = Xml.parseDelete(call.body());
+        DeleteObjectsRequest req = DeleteObjectsRequest.parse(call.body());
         Versioning versioning = call.settings.versioning(call.bucket());
         List<DeleteOutcome> outcomes = call.layer.deleteObjects(call.bucket(), req.objects(), versioning);
-        call.xml(200, Xml.deleteResult(outcomes, req.quiet()));
+        call.xml(200, ObjectXml.deleteResult(outcomes, req.quiet()));
     }
 
     void copyObject(S3Call call) throws Exception {
         S3Request r = call.request();
-        ObjectRequests.checkKey(call.key());
+        S3Keys.requireValidLength(call.key());
         CopySource src = CopySource.parse(r.header("x-amz-copy-source"));
         String directive = r.header("x-amz-metadata-directive");
         boolean replace = "REPLACE".equalsIgnoreCase(directive);
@@ -190,6 +191,6 @@ final class ObjectHandlers {
         if (src.versionId() != null || !"null".equals(source.versionId())) {
             call.header("x-amz-copy-source-version-id", source.versionId());
         }
-        call.xml(200, Xml.copyResult(info.etag(), info.modTime(), false));
+        call.xml(200, ObjectXml.copyObjectResult(info.etag(), info.modTime(), null));
     }
 }

@@ -3,22 +3,14 @@ package dev.cairn.storage.api;
 import dev.cairn.storage.api.http.S3Request;
 import dev.cairn.storage.object.StorageClass;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
 
 /** Checks and conversions of object request headers shared by PUT, POST, copy and multipart. */
 final class ObjectRequests {
-    static final int MAX_KEY_BYTES = 1024;
     static final long MAX_PUT_SIZE = 5L << 30;
 
     private ObjectRequests() {
-    }
-
-    static void checkKey(String key) {
-        if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
-            throw new S3Exception(S3Error.KEY_TOO_LONG_ERROR, "Your key is too long");
-        }
     }
 
     /**

@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpServerResponse;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * One S3 request being served on a virtual thread: what was asked, the body, who asked, and the response.
@@ -61,8 +60,7 @@ public final class S3Call {
         return this;
     }
 
-    void xml(int status, String xml) {
-        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+    void xml(int status, byte[] bytes) {
         response.setStatusCode(status).putHeader("Content-Type", "application/xml")
                 .putHeader("Content-Length", Integer.toString(bytes.length));
         if (request.method().equals("HEAD")) {

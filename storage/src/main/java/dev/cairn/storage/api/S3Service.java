@@ -2,6 +2,7 @@ package dev.cairn.storage.api;
 
 import dev.cairn.storage.api.http.Operation;
 import dev.cairn.storage.api.http.S3Request;
+import dev.cairn.storage.api.xml.ErrorXml;
 import dev.cairn.storage.object.ObjectException;
 import dev.cairn.storage.object.ObjectLayer;
 import io.vertx.core.http.HttpServerRequest;
@@ -92,6 +93,7 @@ public final class S3Service {
                 throw new S3Exception(S3Error.NOT_IMPLEMENTED,
                         "A header or query you provided implies functionality that is not implemented.");
             }
+            authorize(principal, op, request);
             InputStream wrapped = authenticator.wrapBody(principal, request, body);
             handlers.get(op).handle(new S3Call(request, wrapped, response, requestId, layer, settings,
                     principal));
@@ -110,6 +112,22 @@ public final class S3Service {
                 fail(response, request, requestId, new S3Exception(S3Error.INTERNAL_ERROR,
                         "We encountered an internal error. Please try again."));
             }
+        }
+    }
+
+    /**
+     * Who may do what, until IAM and bucket policies arrive: root anything; a user what concerns the buckets it
+     * owns (and creating buckets, listing its own); anonymous callers nothing.
+     */
+    private void authorize(Authenticator.Principal principal, Operation op, S3Request request) {
+        if (principal.isAnonymous()) {
+            throw new S3Exception(S3Error.ACCESS_DENIED, "Access Denied");
+        }
+        if (principal.root() || request.bucket() == null || op == Operation.CREATE_BUCKET) {
+            return;
+        }
+        if (!principal.owner().equals(settings.owner(request.bucket()))) {
+            throw new S3Exception(S3Error.ACCESS_DENIED, "Access Denied");
         }
     }
 
@@ -137,9 +155,9 @@ public final class S3Service {
         e.headers().forEach(response::putHeader);
         // the body may be unread: close after this response rather than read an upload nobody wants
         response.putHeader("Connection", "close");
-        byte[] xml = ErrorDocument.render(e, resource, requestId, hostId);
+        byte[] xml = ErrorXml.toXml(e.withResource(resource), requestId, hostId);
         response.setStatusCode(e.httpStatus());
-        if (e.httpStatus() == 304 || request != null && request.method().equals("HEAD")) {
+        if (!e.error().hasBody() || request != null && request.method().equals("HEAD")) {
             response.end();
             return;
         }
@@ -155,6 +173,9 @@ public final class S3Service {
             }
             if (c instanceof ObjectException o) {
                 return ErrorMapper.from(o);
+            }
+            if (c instanceof dev.cairn.identity.sigv4.AuthException a) {
+                return SigV4Authenticator.toS3(a);
             }
         }
         return null;

@@ -35,7 +35,8 @@ class MultipartDocumentsTest {
     void complete() {
         var info = object("k'1", "null", true, false, 10, T1);
         var withEtag = new dev.cairn.storage.object.ObjectInfo(info.bucket(), info.key(), info.versionId(), true,
-                false, 10, "3858f62230ac3c915f300c664312c11f-9", T1, Map.of(), 9, StorageClass.STANDARD);
+                false, 10, "3858f62230ac3c915f300c664312c11f-9", T1, Map.of(), java.util.Collections.nCopies(9, 1L),
+                StorageClass.STANDARD);
         assertDocument("""
                 <CompleteMultipartUploadResult$NS>
                   <Location>http://127.0.0.1:9000/b/k%271</Location><Bucket>b</Bucket><Key>k&apos;1</Key>

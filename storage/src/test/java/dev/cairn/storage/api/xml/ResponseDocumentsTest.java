@@ -199,6 +199,6 @@ class ResponseDocumentsTest {
 
     static ObjectInfo object(String key, String versionId, boolean latest, boolean marker, long size, Instant t) {
         return new ObjectInfo("b", key, versionId, latest, marker, size, marker ? "" : "0cc175b9c0f1b6a831c399e269772661",
-                t, Map.of(), marker ? 0 : 1, StorageClass.STANDARD);
+                t, Map.of(), marker ? java.util.List.<Long>of() : java.util.List.of(size), StorageClass.STANDARD);
     }
 }
