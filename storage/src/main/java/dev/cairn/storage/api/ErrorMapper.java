@@ -19,22 +19,18 @@ public final class ErrorMapper {
     }
 
     public static S3Exception from(ObjectException e) {
-        S3Exception s3 = new S3Exception(errorOf(e.error()), null, e);
-        switch (e.error()) {
-            // A GET or HEAD of a key whose latest version is a delete marker, or of a delete marker's version id:
-            // S3 says so in headers, so that clients can tell "deleted" from "never existed".
-            case OBJECT_NOT_FOUND, METHOD_NOT_ALLOWED -> {
-                if (e.deleteMarker()) {
-                    s3.withHeader(DELETE_MARKER_HEADER, "true");
-                    if (e.versionId() != null) {
-                        s3.withHeader(VERSION_ID_HEADER, e.versionId());
-                    }
-                    if (e.error() == ObjectError.METHOD_NOT_ALLOWED) {
-                        s3.withField("ResourceType", "DeleteMarker");
-                    }
-                }
+        ObjectError error = e.error();
+        S3Exception s3 = new S3Exception(errorOf(error), null, e);
+        // A GET or HEAD of a key whose latest version is a delete marker, or of a delete marker's version id:
+        // S3 says so in headers, so that clients can tell "deleted" from "never existed".
+        boolean aboutMarker = error == ObjectError.OBJECT_NOT_FOUND || error == ObjectError.METHOD_NOT_ALLOWED;
+        if (aboutMarker && e.deleteMarker()) {
+            s3.withHeader(DELETE_MARKER_HEADER, "true");
+            if (e.versionId() != null) {
+                s3.withHeader(VERSION_ID_HEADER, e.versionId());
             }
-            default -> {
+            if (error == ObjectError.METHOD_NOT_ALLOWED) {
+                s3.withField("ResourceType", "DeleteMarker");
             }
         }
         return s3;

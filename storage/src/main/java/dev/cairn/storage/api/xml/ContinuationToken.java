@@ -12,6 +12,10 @@ import java.util.Base64;
  * ListObjectsV2 continuation tokens: opaque to clients, to us the key to continue after, as base64url (no padding)
  * of a version byte and the key's UTF-8. The version byte lets a later format be told apart; anything that does not
  * decode to version 1 and valid UTF-8 is InvalidArgument, as S3 answers a token it did not issue.
+ *
+ * <p>{@link ListingXml#listObjectsV2} issues a token of the page's next key marker; the handler lists the next page
+ * after {@link #decode}d key (the token wins over {@code start-after} when both are given, as in S3). Tokens are not
+ * signed: a client can forge one, which only lets it list from a key it could name with {@code start-after}.
  */
 public final class ContinuationToken {
 

@@ -16,10 +16,6 @@ public final class ErrorXml {
 
     /** {@code resource}, {@code requestId} and {@code hostId} are omitted when null. */
     public static byte[] toXml(S3Exception e, String requestId, String hostId) {
-        return writer(e, requestId, hostId).finish();
-    }
-
-    static XmlWriter writer(S3Exception e, String requestId, String hostId) {
         XmlWriter w = XmlWriter.plainDocument("Error")
                 .element("Code", e.code())
                 .element("Message", e.getMessage());
@@ -28,6 +24,7 @@ public final class ErrorXml {
         }
         return w.optional("Resource", e.resource())
                 .optional("RequestId", requestId)
-                .optional("HostId", hostId);
+                .optional("HostId", hostId)
+                .finish();
     }
 }
