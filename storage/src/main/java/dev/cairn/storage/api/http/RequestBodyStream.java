@@ -74,6 +74,11 @@ public final class RequestBodyStream extends InputStream {
     private void next() throws IOException {
         if (!started) {
             started = true;
+            // a client that sent "Expect: 100-continue" waits for this before sending the body; sending it only
+            // once the handler reads means a request refused before that never uploads its body
+            if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+                context.runOnContext(v -> request.response().writeContinue());
+            }
             resume();
         }
         Object item;
