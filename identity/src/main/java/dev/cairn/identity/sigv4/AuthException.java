@@ -11,6 +11,8 @@ import java.util.Objects;
  */
 public final class AuthException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final AuthError error;
 
     public AuthException(AuthError error, String message) {

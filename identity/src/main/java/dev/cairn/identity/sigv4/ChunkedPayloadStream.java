@@ -58,6 +58,7 @@ public final class ChunkedPayloadStream extends InputStream {
     private final Set<String> declaredTrailers;
     private final Long decodedLength;
 
+    private final byte[] single = new byte[1];
     private byte[] chunk = new byte[0];
     private int pos;
     private int limit;
@@ -89,9 +90,8 @@ public final class ChunkedPayloadStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
+        int n = read(single, 0, 1);
+        return n < 0 ? -1 : single[0] & 0xff;
     }
 
     @Override
@@ -141,7 +141,7 @@ public final class ChunkedPayloadStream extends InputStream {
         return trailers;
     }
 
-    /** Decoded bytes delivered so far (chunk sizes summed). */
+    /** The decoded size of the chunks whose headers were read so far; the object's size once at the end. */
     public long decodedBytes() {
         return decoded;
     }

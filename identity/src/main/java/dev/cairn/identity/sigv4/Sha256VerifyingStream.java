@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Passes a body through while hashing it; when the source ends, compares the SHA-256 with the declared digest and
@@ -15,6 +17,7 @@ final class Sha256VerifyingStream extends InputStream {
     private final InputStream in;
     private final byte[] expected;
     private final MessageDigest digest = Crypto.sha256();
+    private final byte[] single = new byte[1];
     private boolean verified;
     private AuthException failure;
 
@@ -23,19 +26,18 @@ final class Sha256VerifyingStream extends InputStream {
         if (!Crypto.isSha256Hex(expectedHex)) {
             throw new IllegalArgumentException("not a hex SHA-256: " + expectedHex);
         }
-        this.expected = HexFormat.of().parseHex(expectedHex.toLowerCase(java.util.Locale.ROOT));
+        this.expected = HexFormat.of().parseHex(expectedHex.toLowerCase(Locale.ROOT));
     }
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
+        int n = read(single, 0, 1);
+        return n < 0 ? -1 : single[0] & 0xff;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        Objects.checkFromIndexSize(off, len, b.length);
         if (failure != null) {
             throw failure;
         }
