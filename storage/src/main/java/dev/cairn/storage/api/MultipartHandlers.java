@@ -26,7 +26,8 @@ final class MultipartHandlers {
     void create(S3Call call) {
         S3Request r = call.request();
         S3Keys.requireValidLength(call.key());
-        PutOptions opts = new PutOptions(Versioning.UNVERSIONED, ObjectHeaders.fromRequest(r.headers()),
+        PutOptions opts = new PutOptions(Versioning.UNVERSIONED, ObjectHandlers.withTags(
+                ObjectHeaders.fromRequest(r.headers()), TaggingHandlers.fromRequest(call)),
                 ObjectRequests.storageClass(r), null);
         MultipartUpload u = call.layer.newMultipartUpload(call.bucket(), call.key(), opts);
         call.xml(200, MultipartXml.initiate(call.bucket(), call.key(), u.uploadId()));

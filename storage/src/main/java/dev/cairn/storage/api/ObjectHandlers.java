@@ -31,8 +31,8 @@ final class ObjectHandlers {
         }
         Versioning versioning = call.settings.versioning(call.bucket());
         checkConditionalWrite(call);
-        PutOptions opts = new PutOptions(versioning, ObjectHeaders.fromRequest(r.headers()),
-                ObjectRequests.storageClass(r), ObjectRequests.contentMd5Hex(r));
+        PutOptions opts = new PutOptions(versioning, withTags(ObjectHeaders.fromRequest(r.headers()),
+                TaggingHandlers.fromRequest(call)), ObjectRequests.storageClass(r), ObjectRequests.contentMd5Hex(r));
         ObjectInfo info = call.layer.putObject(call.bucket(), call.key(), call.body(), size, opts);
         call.header("ETag", ObjectRequests.quoted(info.etag()));
         versionHeader(call, versioning, info.versionId());
@@ -67,6 +67,15 @@ final class ObjectHandlers {
             }
             throw new S3Exception(S3Error.PRECONDITION_FAILED, "At least one of the pre-conditions you specified did not hold");
         }
+    }
+
+    static Map<String, String> withTags(Map<String, String> metadata, String tags) {
+        if (tags == null) {
+            return metadata;
+        }
+        Map<String, String> m = new java.util.TreeMap<>(metadata);
+        m.put(TaggingHandlers.METADATA_KEY, tags);
+        return m;
     }
 
     static void versionHeader(S3Call call, Versioning versioning, String versionId) {
@@ -128,6 +137,10 @@ final class ObjectHandlers {
         if (info.partCount() > 1) {
             call.header("x-amz-mp-parts-count", Integer.toString(info.partCount()));
         }
+        int tags = TaggingHandlers.tagsOf(info).tags().size();
+        if (tags > 0) {
+            call.header("x-amz-tagging-count", Integer.toString(tags));
+        }
     }
 
     /** response-content-type and friends replace the stored headers in a GET's response. */
@@ -182,11 +195,20 @@ final class ObjectHandlers {
                     + "redirect location or encryption attributes.");
         }
         Versioning versioning = call.settings.versioning(call.bucket());
-        PutOptions opts = new PutOptions(versioning, replace ? ObjectHeaders.fromRequest(r.headers()) : Map.of(),
+        Map<String, String> metadata = replace ? ObjectHeaders.fromRequest(r.headers()) : new java.util.TreeMap<>(
+                source.metadata());
+        String taggingDirective = r.header("x-amz-tagging-directive");
+        if ("REPLACE".equalsIgnoreCase(taggingDirective)) {
+            metadata.remove(TaggingHandlers.METADATA_KEY);
+            metadata = withTags(metadata, TaggingHandlers.fromRequest(call));
+        } else if (replace && source.metadata().containsKey(TaggingHandlers.METADATA_KEY)) {
+            metadata.put(TaggingHandlers.METADATA_KEY, source.metadata().get(TaggingHandlers.METADATA_KEY));
+        }
+        PutOptions opts = new PutOptions(versioning, metadata,
                 r.header("x-amz-storage-class") != null ? ObjectRequests.storageClass(r) : source.storageClass(),
                 null);
-        ObjectInfo info = call.layer.copyObject(src.bucket(), src.key(), src.versionId(), call.bucket(), call.key(),
-                opts, replace);
+        ObjectInfo info = call.layer.copyObject(src.bucket(), src.key(), source.versionId(), call.bucket(), call.key(),
+                opts, true);
         versionHeader(call, versioning, info.versionId());
         if (src.versionId() != null || !"null".equals(source.versionId())) {
             call.header("x-amz-copy-source-version-id", source.versionId());

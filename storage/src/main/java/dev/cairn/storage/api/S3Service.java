@@ -1,6 +1,7 @@
 package dev.cairn.storage.api;
 
 import dev.cairn.storage.api.http.Operation;
+import dev.cairn.storage.api.http.ResponseBodyWriter;
 import dev.cairn.storage.api.http.S3Request;
 import dev.cairn.storage.api.xml.ErrorXml;
 import dev.cairn.storage.object.ObjectException;
@@ -50,6 +51,13 @@ public final class S3Service {
         ObjectHandlers objects = new ObjectHandlers();
         ListingHandlers listings = new ListingHandlers();
         MultipartHandlers multipart = new MultipartHandlers();
+        TaggingHandlers tagging = new TaggingHandlers();
+        handlers.put(Operation.GET_OBJECT_TAGGING, tagging::getObjectTagging);
+        handlers.put(Operation.PUT_OBJECT_TAGGING, tagging::putObjectTagging);
+        handlers.put(Operation.DELETE_OBJECT_TAGGING, tagging::deleteObjectTagging);
+        handlers.put(Operation.GET_BUCKET_TAGGING, tagging::getBucketTagging);
+        handlers.put(Operation.PUT_BUCKET_TAGGING, tagging::putBucketTagging);
+        handlers.put(Operation.DELETE_BUCKET_TAGGING, tagging::deleteBucketTagging);
         handlers.put(Operation.LIST_BUCKETS, buckets::listBuckets);
         handlers.put(Operation.CREATE_BUCKET, buckets::createBucket);
         handlers.put(Operation.HEAD_BUCKET, buckets::headBucket);
@@ -105,7 +113,7 @@ public final class S3Service {
             S3Exception cause = causeOf(e);
             if (cause != null) {
                 fail(response, request, requestId, cause);
-            } else if (response.closed()) {
+            } else if (response.closed() || e instanceof ResponseBodyWriter.ClientGoneException) {
                 LOG.debugf("request %s: client went away: %s", requestId, e.toString());
             } else {
                 LOG.errorf(e, "request %s failed", requestId);

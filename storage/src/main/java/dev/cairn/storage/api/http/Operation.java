@@ -28,6 +28,12 @@ public enum Operation {
     COMPLETE_MULTIPART_UPLOAD("s3:PutObject"),
     ABORT_MULTIPART_UPLOAD("s3:AbortMultipartUpload"),
     LIST_PARTS("s3:ListMultipartUploadParts"),
+    GET_OBJECT_TAGGING("s3:GetObjectTagging"),
+    PUT_OBJECT_TAGGING("s3:PutObjectTagging"),
+    DELETE_OBJECT_TAGGING("s3:DeleteObjectTagging"),
+    GET_BUCKET_TAGGING("s3:GetBucketTagging"),
+    PUT_BUCKET_TAGGING("s3:PutBucketTagging"),
+    DELETE_BUCKET_TAGGING("s3:PutBucketTagging"),
     /** A sub-resource S3 has and Cairn does not implement yet: answered with NotImplemented. */
     NOT_IMPLEMENTED("");
 
@@ -39,7 +45,7 @@ public enum Operation {
 
     /** Sub-resources of S3 that are recognised but not built: asking for them is NotImplemented, not ignored. */
     static final java.util.Set<String> UNIMPLEMENTED_SUBRESOURCES = java.util.Set.of("acl", "policy", "policyStatus",
-            "cors", "lifecycle", "replication", "encryption", "tagging", "notification", "logging", "website",
+            "cors", "lifecycle", "replication", "encryption", "notification", "logging", "website",
             "requestPayment", "accelerate", "analytics", "inventory", "metrics", "intelligent-tiering",
             "object-lock", "ownershipControls", "publicAccessBlock", "retention", "legal-hold", "torrent",
             "restore", "select", "attributes");
@@ -59,14 +65,16 @@ public enum Operation {
 
     private static Operation bucketLevel(S3Request r) {
         return switch (r.method()) {
-            case "GET" -> r.has("location") ? GET_BUCKET_LOCATION
+            case "GET" -> r.has("tagging") ? GET_BUCKET_TAGGING
+                    : r.has("location") ? GET_BUCKET_LOCATION
                     : r.has("versioning") ? GET_BUCKET_VERSIONING
                     : r.has("versions") ? LIST_OBJECT_VERSIONS
                     : r.has("uploads") ? LIST_MULTIPART_UPLOADS
                     : "2".equals(r.param("list-type")) ? LIST_OBJECTS_V2 : LIST_OBJECTS;
-            case "PUT" -> r.has("versioning") ? PUT_BUCKET_VERSIONING : CREATE_BUCKET;
+            case "PUT" -> r.has("versioning") ? PUT_BUCKET_VERSIONING
+                    : r.has("tagging") ? PUT_BUCKET_TAGGING : CREATE_BUCKET;
             case "HEAD" -> HEAD_BUCKET;
-            case "DELETE" -> DELETE_BUCKET;
+            case "DELETE" -> r.has("tagging") ? DELETE_BUCKET_TAGGING : DELETE_BUCKET;
             case "POST" -> r.has("delete") ? DELETE_OBJECTS : NOT_IMPLEMENTED;
             default -> null;
         };
@@ -74,6 +82,14 @@ public enum Operation {
 
     private static Operation objectLevel(S3Request r) {
         boolean upload = r.has("uploadId");
+        if (r.has("tagging")) {
+            return switch (r.method()) {
+                case "GET" -> GET_OBJECT_TAGGING;
+                case "PUT" -> PUT_OBJECT_TAGGING;
+                case "DELETE" -> DELETE_OBJECT_TAGGING;
+                default -> null;
+            };
+        }
         return switch (r.method()) {
             case "GET" -> upload ? LIST_PARTS : GET_OBJECT;
             case "HEAD" -> HEAD_OBJECT;

@@ -13,6 +13,13 @@ import java.util.concurrent.ExecutionException;
  * full, so a slow client holds back the read instead of filling memory.
  */
 public final class ResponseBodyWriter {
+
+    /** The client went away while its response was being written: nothing to answer any more. */
+    public static final class ClientGoneException extends IOException {
+        ClientGoneException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
     static final int CHUNK = 256 * 1024;
 
     private ResponseBodyWriter() {
@@ -24,7 +31,7 @@ public final class ResponseBodyWriter {
         CompletableFuture<Void> failed = new CompletableFuture<>();
         for (int n; (n = in.readNBytes(buf, 0, buf.length)) > 0; ) {
             if (response.closed() || failed.isDone()) {
-                throw new IOException("client closed the connection");
+                throw new ClientGoneException("client closed the connection", null);
             }
             // not awaited one by one (that would cost a round trip per chunk): the write queue bounds memory
             response.write(Buffer.buffer(n).appendBytes(buf, 0, n)).onFailure(failed::completeExceptionally);
@@ -46,7 +53,7 @@ public final class ResponseBodyWriter {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while writing the response", e);
         } catch (ExecutionException e) {
-            throw new IOException("writing the response failed: " + e.getCause(), e.getCause());
+            throw new ClientGoneException("writing the response failed: " + e.getCause(), e.getCause());
         }
     }
 }

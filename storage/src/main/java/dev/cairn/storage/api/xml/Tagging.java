@@ -91,6 +91,19 @@ public record Tagging(List<Tag> tags) {
         return m;
     }
 
+    /** The {@code x-amz-tagging} form ({@link #fromHeader} reads it back): how tags are stored with an object. */
+    public String toHeader() {
+        StringBuilder b = new StringBuilder();
+        for (Tag t : tags) {
+            if (!b.isEmpty()) {
+                b.append('&');
+            }
+            b.append(java.net.URLEncoder.encode(t.key(), StandardCharsets.UTF_8)).append('=')
+                    .append(java.net.URLEncoder.encode(t.value(), StandardCharsets.UTF_8));
+        }
+        return b.toString();
+    }
+
     public byte[] toXml() {
         return ObjectXml.tagging(this);
     }
