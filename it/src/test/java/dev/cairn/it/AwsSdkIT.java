@@ -81,6 +81,20 @@ class AwsSdkIT {
     }
 
     @Test
+    void crc32cChecksumsAreVerifiedAndReturned() {
+        sync.createBucket(b -> b.bucket("sdk-checksums"));
+        var put = sync.putObject(b -> b.bucket("sdk-checksums").key("c")
+                .checksumAlgorithm(software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC32_C),
+                RequestBody.fromString("checksummed"));
+        var head = sync.headObject(b -> b.bucket("sdk-checksums").key("c")
+                .checksumMode(software.amazon.awssdk.services.s3.model.ChecksumMode.ENABLED));
+        assertEquals(put.checksumCRC32C(), head.checksumCRC32C());
+        S3Exception bad = assertThrows(S3Exception.class, () -> sync.putObject(b -> b.bucket("sdk-checksums")
+                .key("bad").checksumCRC32C("AAAAAA=="), RequestBody.fromString("checksummed")));
+        assertEquals("BadDigest", bad.awsErrorDetails().errorCode());
+    }
+
+    @Test
     void asyncClientAndTransferManagerUseMultipart() throws Exception {
         async.createBucket(b -> b.bucket("sdk-async")).join();
         byte[] data = new byte[20 * 1024 * 1024 + 3];

@@ -31,9 +31,21 @@ final class ObjectHandlers {
         }
         Versioning versioning = call.settings.versioning(call.bucket());
         checkConditionalWrite(call);
-        PutOptions opts = new PutOptions(versioning, withTags(ObjectHeaders.fromRequest(r.headers()),
-                TaggingHandlers.fromRequest(call)), ObjectRequests.storageClass(r), ObjectRequests.contentMd5Hex(r));
-        ObjectInfo info = call.layer.putObject(call.bucket(), call.key(), call.body(), size, opts);
+        Map<String, String> metadata = withTags(ObjectHeaders.fromRequest(r.headers()), TaggingHandlers.fromRequest(call));
+        var checked = ChecksumRequests.wrap(call, call.body(), size);
+        PutOptions opts = new PutOptions(versioning, metadata, ObjectRequests.storageClass(r),
+                ObjectRequests.contentMd5Hex(r));
+        if (checked != null) {
+            // verified when the body has been read, recorded in the same commit
+            opts = opts.withAfterBody(() -> {
+                Map<String, String> m = new java.util.HashMap<>();
+                ChecksumRequests.store(checked, m);
+                return m;
+            });
+        }
+        ObjectInfo info = call.layer.putObject(call.bucket(), call.key(), checked == null ? call.body() : checked,
+                size, opts);
+        ChecksumRequests.toResponse(info, call);
         call.header("ETag", ObjectRequests.quoted(info.etag()));
         versionHeader(call, versioning, info.versionId());
         call.empty(200);
@@ -99,10 +111,11 @@ final class ObjectHandlers {
             }
             Preconditions.Outcome outcome = Preconditions.evaluate(r.header("If-Match"), r.header("If-None-Match"),
                     r.header("If-Modified-Since"), r.header("If-Unmodified-Since"), info.etag(), info.modTime());
-            writeObjectHeaders(call, info, versionId != null || !"null".equals(info.versionId()));
             if (outcome == Preconditions.Outcome.NOT_MODIFIED) {
                 s.close();
-                call.empty(304);
+                call.header("ETag", ObjectRequests.quoted(info.etag()))
+                        .header("Last-Modified", Preconditions.httpDate(info.modTime()));
+                call.response.setStatusCode(304).end(); // no body, no Content-Length, as RFC 9110 says
                 return;
             }
             if (outcome == Preconditions.Outcome.PRECONDITION_FAILED) {
@@ -110,6 +123,7 @@ final class ObjectHandlers {
                 throw new S3Exception(S3Error.PRECONDITION_FAILED,
                         "At least one of the pre-conditions you specified did not hold");
             }
+            writeObjectHeaders(call, info, versionId != null || !"null".equals(info.versionId()));
             responseOverrides(call);
             boolean partial = range != null || partNumber != null && info.partCount() > 1;
             if (partial) {
@@ -136,6 +150,10 @@ final class ObjectHandlers {
         }
         if (info.partCount() > 1) {
             call.header("x-amz-mp-parts-count", Integer.toString(info.partCount()));
+        }
+        if ("ENABLED".equalsIgnoreCase(call.request().header("x-amz-checksum-mode"))
+                && call.request().header("Range") == null) {
+            ChecksumRequests.toResponse(info, call);
         }
         int tags = TaggingHandlers.tagsOf(info).tags().size();
         if (tags > 0) {

@@ -160,6 +160,9 @@ public final class S3Service {
             return;
         }
         String resource = e.resource() != null ? e.resource() : request == null ? "/" : request.rawPath();
+        // an error carries none of the object headers a handler may have set before failing
+        response.headers().clear();
+        response.putHeader("x-amz-request-id", requestId).putHeader("x-amz-id-2", hostId).putHeader("Server", "Cairn");
         e.headers().forEach(response::putHeader);
         // the body may be unread: close after this response rather than read an upload nobody wants
         response.putHeader("Connection", "close");

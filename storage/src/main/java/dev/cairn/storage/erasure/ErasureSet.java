@@ -196,6 +196,9 @@ public final class ErasureSet {
             if (opts.expectedMd5() != null && !opts.expectedMd5().equalsIgnoreCase(md5)) {
                 throw new ObjectException(ObjectError.BAD_DIGEST, "Content-MD5 does not match the body");
             }
+            if (opts.afterBody() != null) {
+                metadata.putAll(opts.afterBody().get());
+            }
             metadata.put("etag", md5);
             List<PartInfo> parts = List.of(new PartInfo(1, size, size, md5));
             try (NamespaceLocks.Held ignored = locks.write(bucket, key)) {

@@ -10,12 +10,23 @@ import java.util.Map;
  *                     standard headers, x-amz-meta-* user metadata, tags
  * @param storageClass decides the parity
  * @param expectedMd5  hex MD5 the body must have (from Content-MD5), or null; a mismatch stores nothing
+ * @param afterBody    metadata known only once the whole body has been read (a checksum the body stream
+ *                     computed), added before the commit; null for none
  */
 public record PutOptions(Versioning versioning, Map<String, String> metadata, StorageClass storageClass,
-                         String expectedMd5) {
+                         String expectedMd5, java.util.function.Supplier<Map<String, String>> afterBody) {
 
     public PutOptions {
         metadata = Map.copyOf(metadata);
+    }
+
+    public PutOptions(Versioning versioning, Map<String, String> metadata, StorageClass storageClass,
+                      String expectedMd5) {
+        this(versioning, metadata, storageClass, expectedMd5, null);
+    }
+
+    public PutOptions withAfterBody(java.util.function.Supplier<Map<String, String>> supplier) {
+        return new PutOptions(versioning, metadata, storageClass, expectedMd5, supplier);
     }
 
     public static PutOptions defaults() {
@@ -23,10 +34,10 @@ public record PutOptions(Versioning versioning, Map<String, String> metadata, St
     }
 
     public PutOptions withVersioning(Versioning v) {
-        return new PutOptions(v, metadata, storageClass, expectedMd5);
+        return new PutOptions(v, metadata, storageClass, expectedMd5, afterBody);
     }
 
     public PutOptions withMetadata(Map<String, String> m) {
-        return new PutOptions(versioning, m, storageClass, expectedMd5);
+        return new PutOptions(versioning, m, storageClass, expectedMd5, afterBody);
     }
 }
