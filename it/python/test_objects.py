@@ -187,3 +187,37 @@ def test_wrong_checksum_header_is_bad_digest(s3, bucket):
     with pytest.raises(ClientError) as e:
         s3.head_object(Bucket=bucket, Key="bad")
     assert e.value.response["ResponseMetadata"]["HTTPStatusCode"] == 404
+
+
+def test_cors_configuration_and_preflight(s3, bucket):
+    import urllib.request
+    with pytest.raises(ClientError) as e:
+        s3.get_bucket_cors(Bucket=bucket)
+    assert error_code(e) == "NoSuchCORSConfiguration"
+    s3.put_bucket_cors(Bucket=bucket, CORSConfiguration={"CORSRules": [
+        {"AllowedOrigins": ["https://*.example.com"], "AllowedMethods": ["GET", "PUT"],
+         "AllowedHeaders": ["x-amz-*", "content-type"], "ExposeHeaders": ["ETag"], "MaxAgeSeconds": 600}]})
+    rules = s3.get_bucket_cors(Bucket=bucket)["CORSRules"]
+    assert rules[0]["AllowedOrigins"] == ["https://*.example.com"]
+    endpoint = s3.meta.endpoint_url
+
+    def preflight(origin, method, headers=None):
+        req = urllib.request.Request(f"{endpoint}/{bucket}/some/key", method="OPTIONS")
+        req.add_header("Origin", origin)
+        req.add_header("Access-Control-Request-Method", method)
+        if headers:
+            req.add_header("Access-Control-Request-Headers", headers)
+        try:
+            return urllib.request.urlopen(req)
+        except urllib.error.HTTPError as err:
+            return err
+
+    ok = preflight("https://app.example.com", "PUT", "Content-Type, x-amz-meta-a")
+    assert ok.status == 200
+    assert ok.headers["Access-Control-Allow-Origin"] == "https://app.example.com"
+    assert ok.headers["Access-Control-Max-Age"] == "600"
+    assert preflight("https://evil.test", "GET").status == 403
+    assert preflight("https://app.example.com", "DELETE").status == 403
+    assert preflight("https://app.example.com", "GET", "authorization").status == 403
+    s3.delete_bucket_cors(Bucket=bucket)
+    assert preflight("https://app.example.com", "GET").status == 403

@@ -1,5 +1,6 @@
 package dev.cairn.storage.api;
 
+import dev.cairn.storage.api.xml.CorsConfiguration;
 import dev.cairn.storage.object.ObjectLayer;
 import dev.cairn.storage.object.Versioning;
 
@@ -18,6 +19,8 @@ public final class BucketSettings {
     private final ObjectLayer layer;
     private final ConcurrentHashMap<String, Versioning> versioning = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> owners = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, java.util.Optional<CorsConfiguration>> cors = new ConcurrentHashMap<>();
+    static final String CORS = "cors";
 
     public BucketSettings(ObjectLayer layer) {
         this.layer = layer;
@@ -50,9 +53,25 @@ public final class BucketSettings {
         owners.put(bucket, owner);
     }
 
+    /** The bucket's CORS rules, if it has any. */
+    public java.util.Optional<CorsConfiguration> cors(String bucket) {
+        return cors.computeIfAbsent(bucket, b -> {
+            byte[] stored = layer.getBucketMeta(b, CORS);
+            return stored == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(CorsConfiguration.parse(new java.io.ByteArrayInputStream(stored)));
+        });
+    }
+
+    /** Stores (or with null removes) the bucket's CORS rules. */
+    public void setCors(String bucket, CorsConfiguration config) {
+        layer.setBucketMeta(bucket, CORS, config == null ? null : config.toXml());
+        cors.put(bucket, java.util.Optional.ofNullable(config));
+    }
+
     /** Drops what is cached for a bucket (it was deleted, or may have been re-created). */
     public void forget(String bucket) {
         versioning.remove(bucket);
         owners.remove(bucket);
+        cors.remove(bucket);
     }
 }

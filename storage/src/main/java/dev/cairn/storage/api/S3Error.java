@@ -14,6 +14,10 @@ import java.util.function.Function;
  */
 public enum S3Error {
     ACCESS_DENIED("AccessDenied", 403, "Access Denied"),
+    BAD_REQUEST_CORS("BadRequest", 400, "Insufficient information. Origin request header needed."),
+    ACCESS_FORBIDDEN("AccessForbidden", 403, "CORSResponse: This CORS request is not allowed. This is usually "
+            + "because the evalution of Origin, request method / Access-Control-Request-Method or "
+            + "Access-Control-Request-Headers are not whitelisted by the resource's CORS spec."),
     ACCOUNT_PROBLEM("AccountProblem", 403,
             "There is a problem with your account that prevents the operation from completing successfully."),
     AUTHORIZATION_HEADER_MALFORMED("AuthorizationHeaderMalformed", 400,

@@ -52,6 +52,11 @@ public final class S3Service {
         ListingHandlers listings = new ListingHandlers();
         MultipartHandlers multipart = new MultipartHandlers();
         TaggingHandlers tagging = new TaggingHandlers();
+        CorsHandlers cors = new CorsHandlers();
+        handlers.put(Operation.GET_BUCKET_CORS, cors::get);
+        handlers.put(Operation.PUT_BUCKET_CORS, cors::put);
+        handlers.put(Operation.DELETE_BUCKET_CORS, cors::delete);
+        handlers.put(Operation.CORS_PREFLIGHT, cors::preflight);
         handlers.put(Operation.GET_OBJECT_TAGGING, tagging::getObjectTagging);
         handlers.put(Operation.PUT_OBJECT_TAGGING, tagging::putObjectTagging);
         handlers.put(Operation.DELETE_OBJECT_TAGGING, tagging::deleteObjectTagging);
@@ -91,8 +96,9 @@ public final class S3Service {
         S3Request request = null;
         try {
             request = parse(http);
-            Authenticator.Principal principal = authenticator.authenticate(request);
             Operation op = Operation.of(request);
+            Authenticator.Principal principal = op == Operation.CORS_PREFLIGHT ? Authenticator.Principal.anonymous()
+                    : authenticator.authenticate(request);
             if (op == null) {
                 throw new S3Exception(S3Error.METHOD_NOT_ALLOWED,
                         "The specified method is not allowed against this resource.");
@@ -102,9 +108,12 @@ public final class S3Service {
                         "A header or query you provided implies functionality that is not implemented.");
             }
             authorize(principal, op, request);
-            InputStream wrapped = authenticator.wrapBody(principal, request, body);
-            handlers.get(op).handle(new S3Call(request, wrapped, response, requestId, layer, settings,
-                    principal));
+            InputStream wrapped = op == Operation.CORS_PREFLIGHT ? body : authenticator.wrapBody(principal, request, body);
+            S3Call call = new S3Call(request, wrapped, response, requestId, layer, settings, principal);
+            if (op != Operation.CORS_PREFLIGHT) {
+                CorsHandlers.decorate(call);
+            }
+            handlers.get(op).handle(call);
         } catch (S3Exception e) {
             fail(response, request, requestId, e);
         } catch (ObjectException e) {
@@ -128,6 +137,9 @@ public final class S3Service {
      * owns (and creating buckets, listing its own); anonymous callers nothing.
      */
     private void authorize(Authenticator.Principal principal, Operation op, S3Request request) {
+        if (op == Operation.CORS_PREFLIGHT) {
+            return;
+        }
         if (principal.isAnonymous()) {
             throw new S3Exception(S3Error.ACCESS_DENIED, "Access Denied");
         }

@@ -34,6 +34,11 @@ public enum Operation {
     GET_BUCKET_TAGGING("s3:GetBucketTagging"),
     PUT_BUCKET_TAGGING("s3:PutBucketTagging"),
     DELETE_BUCKET_TAGGING("s3:PutBucketTagging"),
+    GET_BUCKET_CORS("s3:GetBucketCORS"),
+    PUT_BUCKET_CORS("s3:PutBucketCORS"),
+    DELETE_BUCKET_CORS("s3:PutBucketCORS"),
+    /** A browser's CORS preflight (OPTIONS): answered from the bucket's CORS rules, never authenticated. */
+    CORS_PREFLIGHT(""),
     /** A sub-resource S3 has and Cairn does not implement yet: answered with NotImplemented. */
     NOT_IMPLEMENTED("");
 
@@ -45,13 +50,21 @@ public enum Operation {
 
     /** Sub-resources of S3 that are recognised but not built: asking for them is NotImplemented, not ignored. */
     static final java.util.Set<String> UNIMPLEMENTED_SUBRESOURCES = java.util.Set.of("acl", "policy", "policyStatus",
-            "cors", "lifecycle", "replication", "encryption", "notification", "logging", "website",
+            "lifecycle", "replication", "encryption", "notification", "logging", "website",
             "requestPayment", "accelerate", "analytics", "inventory", "metrics", "intelligent-tiering",
             "object-lock", "ownershipControls", "publicAccessBlock", "retention", "legal-hold", "torrent",
             "restore", "select", "attributes");
 
     /** Which operation a request is; null when the method makes no sense at that level (MethodNotAllowed). */
     public static Operation of(S3Request r) {
+        if (r.bucket() != null && r.key() == null && r.has("cors")) {
+            return switch (r.method()) {
+                case "GET" -> GET_BUCKET_CORS;
+                case "PUT" -> PUT_BUCKET_CORS;
+                case "DELETE" -> DELETE_BUCKET_CORS;
+                default -> null;
+            };
+        }
         for (String sub : r.query().keySet()) {
             if (UNIMPLEMENTED_SUBRESOURCES.contains(sub)) {
                 return NOT_IMPLEMENTED;
@@ -59,6 +72,9 @@ public enum Operation {
         }
         if (r.bucket() == null) {
             return r.method().equals("GET") ? LIST_BUCKETS : null;
+        }
+        if (r.method().equals("OPTIONS")) {
+            return CORS_PREFLIGHT;
         }
         return r.key() == null ? bucketLevel(r) : objectLevel(r);
     }
