@@ -221,3 +221,28 @@ def test_cors_configuration_and_preflight(s3, bucket):
     assert preflight("https://app.example.com", "GET", "authorization").status == 403
     s3.delete_bucket_cors(Bucket=bucket)
     assert preflight("https://app.example.com", "GET").status == 403
+
+
+def test_bucket_encryption_configuration_is_stored(s3, bucket):
+    with pytest.raises(ClientError) as e:
+        s3.get_bucket_encryption(Bucket=bucket)
+    assert error_code(e) == "ServerSideEncryptionConfigurationNotFoundError"
+    s3.put_bucket_encryption(Bucket=bucket, ServerSideEncryptionConfiguration={
+        "Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]})
+    rules = s3.get_bucket_encryption(Bucket=bucket)["ServerSideEncryptionConfiguration"]["Rules"]
+    assert rules[0]["ApplyServerSideEncryptionByDefault"]["SSEAlgorithm"] == "AES256"
+    s3.delete_bucket_encryption(Bucket=bucket)
+
+
+def test_get_object_attributes(s3, bucket):
+    up = s3.create_multipart_upload(Bucket=bucket, Key="attrs")
+    parts = []
+    for n, size in ((1, 5 * 1024 * 1024), (2, 10)):
+        r = s3.upload_part(Bucket=bucket, Key="attrs", UploadId=up["UploadId"], PartNumber=n, Body=b"a" * size)
+        parts.append({"PartNumber": n, "ETag": r["ETag"]})
+    s3.complete_multipart_upload(Bucket=bucket, Key="attrs", UploadId=up["UploadId"], MultipartUpload={"Parts": parts})
+    a = s3.get_object_attributes(Bucket=bucket, Key="attrs",
+                                 ObjectAttributes=["ETag", "ObjectSize", "StorageClass", "ObjectParts"])
+    assert a["ObjectSize"] == 5 * 1024 * 1024 + 10
+    assert a["ObjectParts"]["TotalPartsCount"] == 2
+    assert a["StorageClass"] == "STANDARD"

@@ -53,6 +53,11 @@ public final class S3Service {
         MultipartHandlers multipart = new MultipartHandlers();
         TaggingHandlers tagging = new TaggingHandlers();
         CorsHandlers cors = new CorsHandlers();
+        BucketConfigHandlers config = new BucketConfigHandlers();
+        handlers.put(Operation.GET_BUCKET_ENCRYPTION, config::getEncryption);
+        handlers.put(Operation.PUT_BUCKET_ENCRYPTION, config::putEncryption);
+        handlers.put(Operation.DELETE_BUCKET_ENCRYPTION, config::deleteEncryption);
+        handlers.put(Operation.GET_OBJECT_ATTRIBUTES, config::getObjectAttributes);
         handlers.put(Operation.GET_BUCKET_CORS, cors::get);
         handlers.put(Operation.PUT_BUCKET_CORS, cors::put);
         handlers.put(Operation.DELETE_BUCKET_CORS, cors::delete);

@@ -37,6 +37,10 @@ public enum Operation {
     GET_BUCKET_CORS("s3:GetBucketCORS"),
     PUT_BUCKET_CORS("s3:PutBucketCORS"),
     DELETE_BUCKET_CORS("s3:PutBucketCORS"),
+    GET_BUCKET_ENCRYPTION("s3:GetEncryptionConfiguration"),
+    PUT_BUCKET_ENCRYPTION("s3:PutEncryptionConfiguration"),
+    DELETE_BUCKET_ENCRYPTION("s3:PutEncryptionConfiguration"),
+    GET_OBJECT_ATTRIBUTES("s3:GetObjectAttributes"),
     /** A browser's CORS preflight (OPTIONS): answered from the bucket's CORS rules, never authenticated. */
     CORS_PREFLIGHT(""),
     /** A sub-resource S3 has and Cairn does not implement yet: answered with NotImplemented. */
@@ -50,13 +54,24 @@ public enum Operation {
 
     /** Sub-resources of S3 that are recognised but not built: asking for them is NotImplemented, not ignored. */
     static final java.util.Set<String> UNIMPLEMENTED_SUBRESOURCES = java.util.Set.of("acl", "policy", "policyStatus",
-            "lifecycle", "replication", "encryption", "notification", "logging", "website",
+            "lifecycle", "replication", "notification", "logging", "website",
             "requestPayment", "accelerate", "analytics", "inventory", "metrics", "intelligent-tiering",
             "object-lock", "ownershipControls", "publicAccessBlock", "retention", "legal-hold", "torrent",
-            "restore", "select", "attributes");
+            "restore", "select");
 
     /** Which operation a request is; null when the method makes no sense at that level (MethodNotAllowed). */
     public static Operation of(S3Request r) {
+        if (r.bucket() != null && r.key() == null && r.has("encryption")) {
+            return switch (r.method()) {
+                case "GET" -> GET_BUCKET_ENCRYPTION;
+                case "PUT" -> PUT_BUCKET_ENCRYPTION;
+                case "DELETE" -> DELETE_BUCKET_ENCRYPTION;
+                default -> null;
+            };
+        }
+        if (r.key() != null && r.has("attributes")) {
+            return r.method().equals("GET") ? GET_OBJECT_ATTRIBUTES : null;
+        }
         if (r.bucket() != null && r.key() == null && r.has("cors")) {
             return switch (r.method()) {
                 case "GET" -> GET_BUCKET_CORS;

@@ -1,0 +1,78 @@
+package dev.cairn.storage.api;
+
+import dev.cairn.storage.api.checksum.ChecksumAlgorithm;
+import dev.cairn.storage.api.checksum.ChecksumType;
+import dev.cairn.storage.api.checksum.ChecksumValue;
+import dev.cairn.storage.api.xml.ObjectAttributesXml;
+import dev.cairn.storage.api.xml.ServerSideEncryptionConfiguration;
+import dev.cairn.storage.object.ObjectInfo;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Default bucket encryption configuration (stored and returned; applied by the SSE work) and
+ * GetObjectAttributes.
+ */
+final class BucketConfigHandlers {
+    static final String ENCRYPTION = "encryption";
+
+    void getEncryption(S3Call call) {
+        byte[] stored = call.layer.getBucketMeta(call.bucket(), ENCRYPTION);
+        if (stored == null) {
+            throw new S3Exception(S3Error.SERVER_SIDE_ENCRYPTION_CONFIGURATION_NOT_FOUND,
+                    "The server side encryption configuration was not found");
+        }
+        call.xml(200, stored);
+    }
+
+    void putEncryption(S3Call call) throws IOException {
+        call.layer.getBucketInfo(call.bucket());
+        byte[] body = call.body().readNBytes(64 * 1024 + 1);
+        ServerSideEncryptionConfiguration.parse(new ByteArrayInputStream(body)); // validates
+        call.layer.setBucketMeta(call.bucket(), ENCRYPTION, body);
+        call.empty(200);
+    }
+
+    void deleteEncryption(S3Call call) {
+        call.layer.getBucketInfo(call.bucket());
+        call.layer.setBucketMeta(call.bucket(), ENCRYPTION, null);
+        call.empty(204);
+    }
+
+    void getObjectAttributes(S3Call call) {
+        Set<ObjectAttributesXml.Attribute> wanted = ObjectAttributesXml.Attribute.parse(
+                call.request().headers().getAll("x-amz-object-attributes"));
+        String versionId = ObjectRequests.versionId(call.request());
+        ObjectInfo info = call.layer.getObjectInfo(call.bucket(), call.key(), versionId);
+        ChecksumValue checksum = null;
+        for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
+            String v = info.metadata().get(a.headerName());
+            if (v != null) {
+                checksum = new ChecksumValue(a, v, ChecksumType.FULL_OBJECT);
+            }
+        }
+        ObjectAttributesXml.Parts parts = null;
+        if (info.partCount() > 1) {
+            int max = ListingHandlers.maxKeys(call.request(), "max-parts");
+            int marker = call.request().param("part-number-marker") == null ? 0
+                    : PartRanges.parsePartNumber(call.request().param("part-number-marker"));
+            List<ObjectAttributesXml.Part> page = new ArrayList<>();
+            for (int n = marker + 1; n <= info.partCount() && page.size() < max; n++) {
+                page.add(new ObjectAttributesXml.Part(n, info.partSizes().get(n - 1), null));
+            }
+            int last = page.isEmpty() ? marker : page.get(page.size() - 1).partNumber();
+            parts = new ObjectAttributesXml.Parts(info.partCount(), marker, last, max, last < info.partCount(),
+                    null, page);
+        }
+        call.header("Last-Modified", dev.cairn.storage.api.http.Preconditions.httpDate(info.modTime()));
+        if (versionId != null || !"null".equals(info.versionId())) {
+            call.header("x-amz-version-id", info.versionId());
+        }
+        call.xml(200, ObjectAttributesXml.toXml(new ObjectAttributesXml.Attributes(info.etag(), checksum, parts,
+                info.storageClass(), info.size()), wanted));
+    }
+}
