@@ -17,6 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class Boto3IT {
     static final String USER = "it-admin";
     static final String SECRET = "it-secret-key-123";
+    static final String USER2 = "it-user2";
+    static final String SECRET2 = "it-user2-secret";
 
     @TempDir
     static Path dir;
@@ -24,8 +26,10 @@ class Boto3IT {
 
     @BeforeAll
     static void start() throws Exception {
-        node = CairnProcess.start(Map.of("CAIRN_ROOT_USER", USER, "CAIRN_ROOT_PASSWORD", SECRET), "server",
-                dir.resolve("d{1...4}").toString());
+        Path users = dir.resolve("users.txt");
+        Files.writeString(users, "# ordinary users besides root\n" + USER2 + ":" + SECRET2 + "\n");
+        node = CairnProcess.start(Map.of("CAIRN_ROOT_USER", USER, "CAIRN_ROOT_PASSWORD", SECRET,
+                "CAIRN_USERS_FILE", users.toString()), "server", dir.resolve("d{1...4}").toString());
         node.awaitLine("Cairn node ready", 60);
     }
 
@@ -38,11 +42,13 @@ class Boto3IT {
     void boto3Suite() throws Exception {
         Path suite = Path.of(System.getProperty("cairn.root", "..")).resolve("it/python");
         Path report = dir.resolve("pytest.txt");
-        ProcessBuilder pb = new ProcessBuilder(List.of("python3", "-m", "pytest", "-q", "-p", "no:cacheprovider",
+        ProcessBuilder pb = new ProcessBuilder(List.of("python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", "--durations=5",
                 suite.toString())).redirectErrorStream(true).redirectOutput(report.toFile());
         pb.environment().put("CAIRN_ENDPOINT", node.url(""));
         pb.environment().put("CAIRN_ACCESS_KEY", USER);
         pb.environment().put("CAIRN_SECRET_KEY", SECRET);
+        pb.environment().put("CAIRN_USER2_ACCESS_KEY", USER2);
+        pb.environment().put("CAIRN_USER2_SECRET_KEY", SECRET2);
         pb.environment().put("AWS_MAX_ATTEMPTS", "1");
         pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
         Process p = pb.start();

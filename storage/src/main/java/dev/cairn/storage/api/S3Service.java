@@ -120,18 +120,18 @@ public final class S3Service {
             }
             handlers.get(op).handle(call);
         } catch (S3Exception e) {
-            fail(response, request, requestId, e);
+            fail(http, response, request, requestId, e);
         } catch (ObjectException e) {
-            fail(response, request, requestId, ErrorMapper.from(e));
+            fail(http, response, request, requestId, ErrorMapper.from(e));
         } catch (Exception e) {
             S3Exception cause = causeOf(e);
             if (cause != null) {
-                fail(response, request, requestId, cause);
+                fail(http, response, request, requestId, cause);
             } else if (response.closed() || e instanceof ResponseBodyWriter.ClientGoneException) {
                 LOG.debugf("request %s: client went away: %s", requestId, e.toString());
             } else {
                 LOG.errorf(e, "request %s failed", requestId);
-                fail(response, request, requestId, new S3Exception(S3Error.INTERNAL_ERROR,
+                fail(http, response, request, requestId, new S3Exception(S3Error.INTERNAL_ERROR,
                         "We encountered an internal error. Please try again."));
             }
         }
@@ -168,7 +168,8 @@ public final class S3Service {
         }
     }
 
-    private void fail(HttpServerResponse response, S3Request request, String requestId, S3Exception e) {
+    private void fail(HttpServerRequest http, HttpServerResponse response, S3Request request, String requestId,
+                      S3Exception e) {
         if (response.ended() || response.closed()) {
             return;
         }
@@ -182,7 +183,11 @@ public final class S3Service {
         response.putHeader("x-amz-request-id", requestId).putHeader("x-amz-id-2", hostId).putHeader("Server", "Cairn");
         e.headers().forEach(response::putHeader);
         // the body may be unread: close after this response rather than read an upload nobody wants
-        response.putHeader("Connection", "close");
+        boolean bodyUnread = !http.isEnded();
+        if (bodyUnread) {
+            response.putHeader("Connection", "close");
+            response.endHandler(v -> http.connection().close());
+        }
         byte[] xml = ErrorXml.toXml(e.withResource(resource), requestId, hostId);
         response.setStatusCode(e.httpStatus());
         if (!e.error().hasBody() || request != null && request.method().equals("HEAD")) {
