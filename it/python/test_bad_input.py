@@ -134,3 +134,29 @@ def test_anonymous_requests_are_denied(s3, bucket):
     with pytest.raises(urllib.error.HTTPError) as e:
         urllib.request.urlopen(f"{s3.meta.endpoint_url}/{bucket}")
     assert e.value.code == 403 and b"AccessDenied" in e.value.read()
+
+
+def test_signature_v2_header_auth_still_works(bucket):
+    from conftest import client
+    v2 = client(signature_version="s3")
+    v2.put_object(Bucket=bucket, Key="v2", Body=b"old client")
+    assert v2.get_object(Bucket=bucket, Key="v2")["Body"].read() == b"old client"
+
+
+def test_virtual_host_style_addressing(s3, bucket):
+    s3.put_object(Bucket=bucket, Key="vh/key", Body=b"virtual")
+    port = urlparse(s3.meta.endpoint_url).port
+    domain = os.environ["CAIRN_DOMAIN"]
+    req = AWSRequest(method="GET", url=f"http://{bucket}.{domain}:{port}/vh/key")
+    req.headers["x-amz-content-sha256"] = "UNSIGNED-PAYLOAD"
+    SigV4Auth(Credentials(os.environ["CAIRN_ACCESS_KEY"], os.environ["CAIRN_SECRET_KEY"]), "s3",
+              "us-east-1").add_auth(req)
+    lines = [f"GET /vh/key HTTP/1.1", f"Host: {bucket}.{domain}:{port}", "Connection: close"]
+    lines += [f"{k}: {v}" for k, v in req.headers.items() if k.lower() != "host"]
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+        s.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
+        reply = b""
+        while chunk := s.recv(65536):
+            reply += chunk
+    assert reply.startswith(b"HTTP/1.1 200"), reply[:300]
+    assert reply.endswith(b"virtual")

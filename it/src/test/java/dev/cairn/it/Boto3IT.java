@@ -18,6 +18,7 @@ class Boto3IT {
     static final String USER = "it-admin";
     static final String SECRET = "it-secret-key-123";
     static final String USER2 = "it-user2";
+    static final String DOMAIN = "s3.cairn.test";
     static final String SECRET2 = "it-user2-secret";
 
     @TempDir
@@ -29,7 +30,7 @@ class Boto3IT {
         Path users = dir.resolve("users.txt");
         Files.writeString(users, "# ordinary users besides root\n" + USER2 + ":" + SECRET2 + "\n");
         node = CairnProcess.start(Map.of("CAIRN_ROOT_USER", USER, "CAIRN_ROOT_PASSWORD", SECRET,
-                "CAIRN_USERS_FILE", users.toString()), "server", dir.resolve("d{1...4}").toString());
+                "CAIRN_USERS_FILE", users.toString(), "CAIRN_DOMAIN", DOMAIN), "server", dir.resolve("d{1...4}").toString());
         node.awaitLine("Cairn node ready", 60);
     }
 
@@ -48,6 +49,7 @@ class Boto3IT {
         pb.environment().put("CAIRN_ACCESS_KEY", USER);
         pb.environment().put("CAIRN_SECRET_KEY", SECRET);
         pb.environment().put("CAIRN_USER2_ACCESS_KEY", USER2);
+        pb.environment().put("CAIRN_DOMAIN", DOMAIN);
         pb.environment().put("CAIRN_USER2_SECRET_KEY", SECRET2);
         pb.environment().put("AWS_MAX_ATTEMPTS", "1");
         pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
