@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * Streams one part into shards: reads a block, encodes parity, and writes every shard (bitrot-framed) to its
+ * Streams one part into shards (of a known size, or, with size -1, until the body ends): reads a block, encodes parity, and writes every shard (bitrot-framed) to its
  * writer in parallel, block after block. Only one block is in memory at a time.
  *
  * <p>A writer that fails is dropped (and aborted) and the others go on; when fewer than {@code writeQuorum}
@@ -27,7 +27,7 @@ import java.util.concurrent.Executor;
 final class ErasureEncoder {
 
     /** The outcome: the body's MD5 (hex) and which shard writers are still good (by shard index). */
-    record Result(String md5Hex, boolean[] alive, DriveError[] errors) {
+    record Result(String md5Hex, long size, boolean[] alive, DriveError[] errors) {
         int aliveCount() {
             int n = 0;
             for (boolean a : alive) {
@@ -73,10 +73,21 @@ final class ErasureEncoder {
         }
         requireQuorum(alive, errors, writeQuorum);
         MessageDigest md5 = md5();
-        long remaining = size;
+        long remaining = size < 0 ? Long.MAX_VALUE : size;
+        long total = 0;
         while (remaining > 0) {
-            int len = (int) Math.min(erasure.blockSize(), remaining);
-            readFully(in, block.array(), len);
+            int len;
+            if (size < 0) {
+                len = readUpTo(in, block.array(), erasure.blockSize());
+                if (len == 0) {
+                    break;
+                }
+                remaining = len < erasure.blockSize() ? len : Long.MAX_VALUE; // a short block is the last one
+            } else {
+                len = (int) Math.min(erasure.blockSize(), remaining);
+                readFully(in, block.array(), len);
+            }
+            total += len;
             int shard = erasure.shardSize(len);
             java.util.Arrays.fill(block.array(), len, shard * k, (byte) 0);
             ByteBuffer[] shards = new ByteBuffer[n];
@@ -97,7 +108,7 @@ final class ErasureEncoder {
             requireQuorum(alive, errors, writeQuorum);
             remaining -= len;
         }
-        return new Result(HexFormat.of().formatHex(md5.digest()), alive, errors);
+        return new Result(HexFormat.of().formatHex(md5.digest()), total, alive, errors);
     }
 
     /** Starts writing every live shard of one block, each on its own task; the future ends when all have. */
@@ -137,6 +148,15 @@ final class ErasureEncoder {
                     : ObjectError.INSUFFICIENT_WRITE_QUORUM;
             throw new ObjectException(err, live + " of " + alive.length + " drives writable, need " + writeQuorum
                     + " " + java.util.Arrays.toString(errors));
+        }
+    }
+
+    /** Reads until {@code len} bytes or the end of the body; returns how many. */
+    private static int readUpTo(InputStream in, byte[] buf, int len) {
+        try {
+            return in.readNBytes(buf, 0, len);
+        } catch (IOException e) {
+            throw new ObjectException(ObjectError.INCOMPLETE_BODY, "reading the body failed: " + e, e);
         }
     }
 

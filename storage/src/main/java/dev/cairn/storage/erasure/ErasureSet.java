@@ -181,8 +181,8 @@ public final class ErasureSet {
         ErasureInfo erasure = new ErasureInfo(data, parity, config.blockSize(), 0,
                 Placement.distribution(bucket, key, n));
         long shardFile = Bitrot.shardFileSize(size, erasure);
-        boolean inline = shardFile <= (opts.versioning() == Versioning.ENABLED ? config.inlineLimitVersioned()
-                : config.inlineLimit());
+        boolean inline = size >= 0 && shardFile <= (opts.versioning() == Versioning.ENABLED
+                ? config.inlineLimitVersioned() : config.inlineLimit());
         UUID versionId = opts.versioning() == Versioning.ENABLED ? UUID.randomUUID() : ObjectVersion.NULL_VERSION;
         UUID dataDir = inline ? null : UUID.randomUUID();
         Map<String, String> metadata = new TreeMap<>(opts.metadata());
@@ -191,7 +191,9 @@ public final class ErasureSet {
         }
         StagedWrite staged = new StagedWrite(this, erasure, inline, dataDir);
         try {
-            String md5 = staged.writePart(body, size, 1, writeQuorum(data, parity));
+            StagedWrite.Written written = staged.writePart(body, size, 1, writeQuorum(data, parity));
+            String md5 = written.md5Hex();
+            size = written.size();
             bodyDone.run();
             if (opts.expectedMd5() != null && !opts.expectedMd5().equalsIgnoreCase(md5)) {
                 throw new ObjectException(ObjectError.BAD_DIGEST, "Content-MD5 does not match the body");

@@ -116,7 +116,7 @@ final class MultipartUploads {
         int quorum = ErasureSet.writeQuorum(erasure.data(), erasure.parity());
         StagedWrite staged = new StagedWrite(set, erasure, false, u.dataDir());
         try {
-            String md5 = staged.writePart(body, size, partNumber, quorum);
+            String md5 = staged.writePart(body, size, partNumber, quorum).md5Hex();
             if (expectedMd5 != null && !expectedMd5.equalsIgnoreCase(md5)) {
                 throw new ObjectException(ObjectError.BAD_DIGEST, "Content-MD5 does not match the part");
             }

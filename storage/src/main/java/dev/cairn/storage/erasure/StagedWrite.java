@@ -44,8 +44,14 @@ final class StagedWrite {
         return b;
     }
 
-    /** Encodes one part; returns its MD5 (hex). Drives that fail are left out of the commit. */
-    String writePart(InputStream body, long size, int partNumber, int writeQuorum) {
+    /** What one part turned out to be. */
+    record Written(String md5Hex, long size) {
+    }
+
+    /**
+     * Encodes one part ({@code size} -1: until the body ends); drives that fail are left out of the commit.
+     */
+    Written writePart(InputStream body, long size, int partNumber, int writeQuorum) {
         String file = tmpDir + "/" + dataDir + "/part." + partNumber;
         ErasureSet.ShardWriters opened = set.openWriters(erasure, inline, file, alive);
         ShardWriter[] writers = opened.writers();
@@ -81,7 +87,7 @@ final class StagedWrite {
                 inlineBytes[pos] = ((InlineShardWriter) writers[shard]).toByteArray();
             }
         }
-        return r.md5Hex();
+        return new Written(r.md5Hex(), r.size());
     }
 
     /** Commits {@code version} on every drive that holds all parts; undoes it below {@code writeQuorum}. */

@@ -23,7 +23,10 @@ public interface ObjectLayer {
 
     // ---- objects
 
-    /** Reads {@code size} bytes from {@code body} and stores them; the caller closes {@code body}. */
+    /**
+     * Reads {@code size} bytes from {@code body} (or, with size -1, everything up to its end) and stores them; the
+     * caller closes {@code body}.
+     */
     ObjectInfo putObject(String bucket, String key, InputStream body, long size, PutOptions opts);
 
     /** {@code versionId} null for the latest. */

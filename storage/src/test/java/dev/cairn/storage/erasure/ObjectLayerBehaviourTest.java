@@ -181,6 +181,17 @@ class ObjectLayerBehaviourTest {
     }
 
     @Test
+    void aBodyOfUnknownSizeIsReadToItsEnd() {
+        for (int size : new int[] {0, 10, 5 * (1 << 20) / 2, 2 << 20}) {
+            byte[] data = TestSets.random(size, size);
+            ObjectInfo info = t.layer.putObject("bucket", "unknown-" + size, new ByteArrayInputStream(data), -1,
+                    PutOptions.defaults());
+            assertEquals(size, info.size());
+            assertArrayEquals(data, t.get("bucket", "unknown-" + size));
+        }
+    }
+
+    @Test
     void invalidKeysAreRefused() {
         for (String bad : List.of("../x", "a//b", "a/./b", "cairn.meta")) {
             assertEquals(ObjectError.INVALID_OBJECT_NAME, assertThrows(ObjectException.class,
