@@ -246,3 +246,48 @@ def test_get_object_attributes(s3, bucket):
     assert a["ObjectSize"] == 5 * 1024 * 1024 + 10
     assert a["ObjectParts"]["TotalPartsCount"] == 2
     assert a["StorageClass"] == "STANDARD"
+
+
+def _post_form(url, fields, file_bytes, filename="upload.bin"):
+    import urllib.request
+    import uuid as _uuid
+    boundary = "----cairn" + _uuid.uuid4().hex
+    parts = []
+    for k, v in fields.items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode())
+    parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{filename}"\r\n'
+                 f'Content-Type: application/octet-stream\r\n\r\n'.encode() + file_bytes + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    req = urllib.request.Request(url, data=b"".join(parts), method="POST",
+                                 headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+    try:
+        return urllib.request.urlopen(req)
+    except urllib.error.HTTPError as e:
+        return e
+
+
+@pytest.mark.parametrize("signature_version", ["s3v4", "s3"])
+def test_browser_form_upload_with_a_signed_policy(bucket, signature_version):
+    from conftest import client
+    s3 = client(signature_version=signature_version)
+    body = os.urandom(300_000) + b"\r\n--not-a-boundary\r\n" + os.urandom(1000)
+    post = s3.generate_presigned_post(bucket, "uploads/${filename}",
+                                      Fields={"x-amz-meta-origin": "browser", "success_action_status": "201"},
+                                      Conditions=[["starts-with", "$key", "uploads/"],
+                                                  {"x-amz-meta-origin": "browser"}, {"success_action_status": "201"},
+                                                  ["content-length-range", 1, 1_000_000]], ExpiresIn=300)
+    r = _post_form(post["url"], post["fields"], body, filename="photo.jpg")
+    assert r.status == 201, r.read()
+    assert b"<Key>uploads/photo.jpg</Key>" in r.read()
+    got = s3.get_object(Bucket=bucket, Key="uploads/photo.jpg")
+    assert got["Body"].read() == body
+    assert got["Metadata"] == {"origin": "browser"}
+    # the policy's content-length-range refuses a larger file, and nothing is stored
+    too_big = _post_form(post["url"], post["fields"], b"x" * 1_000_001, filename="big.bin")
+    assert too_big.status == 400 and b"EntityTooLarge" in too_big.read()
+    with pytest.raises(ClientError):
+        s3.head_object(Bucket=bucket, Key="uploads/big.bin")
+    # a field the policy does not name is refused
+    extra = dict(post["fields"], **{"x-amz-meta-sneaky": "1"})
+    denied = _post_form(post["url"], extra, b"x")
+    assert denied.status == 403 and b"AccessDenied" in denied.read()

@@ -13,6 +13,12 @@ public interface Authenticator {
     /** The caller; {@link Principal#anonymous()} when the request carries no credentials. */
     Principal authenticate(S3Request request);
 
+    /**
+     * The signer of a browser form upload, from its fields (names lower case): V4 ({@code x-amz-credential},
+     * {@code x-amz-signature}) or V2 ({@code awsaccesskeyid}, {@code signature}) over the {@code policy} field.
+     */
+    Principal authenticateForm(java.util.Map<String, String> fields);
+
     /** The body to hand to the handler for this caller's request. */
     InputStream wrapBody(Principal principal, S3Request request, InputStream body);
 

@@ -54,6 +54,7 @@ public final class S3Service {
         TaggingHandlers tagging = new TaggingHandlers();
         CorsHandlers cors = new CorsHandlers();
         BucketConfigHandlers config = new BucketConfigHandlers();
+        handlers.put(Operation.POST_OBJECT, new PostObjectHandler(authenticator, java.time.InstantSource.system())::post);
         handlers.put(Operation.GET_BUCKET_ENCRYPTION, config::getEncryption);
         handlers.put(Operation.PUT_BUCKET_ENCRYPTION, config::putEncryption);
         handlers.put(Operation.DELETE_BUCKET_ENCRYPTION, config::deleteEncryption);
@@ -102,7 +103,8 @@ public final class S3Service {
         try {
             request = parse(http);
             Operation op = Operation.of(request);
-            Authenticator.Principal principal = op == Operation.CORS_PREFLIGHT ? Authenticator.Principal.anonymous()
+            boolean selfAuthenticating = op == Operation.CORS_PREFLIGHT || op == Operation.POST_OBJECT;
+            Authenticator.Principal principal = selfAuthenticating ? Authenticator.Principal.anonymous()
                     : authenticator.authenticate(request);
             if (op == null) {
                 throw new S3Exception(S3Error.METHOD_NOT_ALLOWED,
@@ -113,7 +115,7 @@ public final class S3Service {
                         "A header or query you provided implies functionality that is not implemented.");
             }
             authorize(principal, op, request);
-            InputStream wrapped = op == Operation.CORS_PREFLIGHT ? body : authenticator.wrapBody(principal, request, body);
+            InputStream wrapped = selfAuthenticating ? body : authenticator.wrapBody(principal, request, body);
             S3Call call = new S3Call(request, wrapped, response, requestId, layer, settings, principal);
             if (op != Operation.CORS_PREFLIGHT) {
                 CorsHandlers.decorate(call);
@@ -142,8 +144,8 @@ public final class S3Service {
      * owns (and creating buckets, listing its own); anonymous callers nothing.
      */
     private void authorize(Authenticator.Principal principal, Operation op, S3Request request) {
-        if (op == Operation.CORS_PREFLIGHT) {
-            return;
+        if (op == Operation.CORS_PREFLIGHT || op == Operation.POST_OBJECT) {
+            return; // preflights carry no credentials; form uploads are signed by their fields (checked there)
         }
         if (principal.isAnonymous()) {
             throw new S3Exception(S3Error.ACCESS_DENIED, "Access Denied");

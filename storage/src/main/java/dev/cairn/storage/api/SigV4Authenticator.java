@@ -4,6 +4,7 @@ import dev.cairn.identity.CredentialStore;
 import dev.cairn.identity.sigv4.AuthException;
 import dev.cairn.identity.sigv4.AuthResult;
 import dev.cairn.identity.sigv4.Payloads;
+import dev.cairn.identity.sigv4.PostPolicySignatures;
 import dev.cairn.identity.sigv4.RequestAuthenticator;
 import dev.cairn.identity.sigv4.SignedRequest;
 import dev.cairn.storage.api.http.S3Request;
@@ -17,9 +18,25 @@ import java.util.stream.Collectors;
 /** Signature V4 and V2 through the identity module, for S3 requests. */
 public final class SigV4Authenticator implements Authenticator {
     private final RequestAuthenticator authenticator;
+    private final CredentialStore store;
 
     public SigV4Authenticator(CredentialStore store, InstantSource clock) {
         this.authenticator = new RequestAuthenticator(store, clock);
+        this.store = store;
+    }
+
+    @Override
+    public Principal authenticateForm(java.util.Map<String, String> fields) {
+        try {
+            dev.cairn.identity.Credentials c = fields.containsKey("x-amz-credential")
+                    ? PostPolicySignatures.verifyV4(store, fields.get("x-amz-credential"), fields.get("policy"),
+                    fields.get("x-amz-signature"))
+                    : PostPolicySignatures.verifyV2(store, fields.get("awsaccesskeyid"), fields.get("policy"),
+                    fields.get("signature"));
+            return new Principal(c.owner(), c.root(), null);
+        } catch (AuthException e) {
+            throw toS3(e);
+        }
     }
 
     @Override

@@ -41,6 +41,8 @@ public enum Operation {
     PUT_BUCKET_ENCRYPTION("s3:PutEncryptionConfiguration"),
     DELETE_BUCKET_ENCRYPTION("s3:PutEncryptionConfiguration"),
     GET_OBJECT_ATTRIBUTES("s3:GetObjectAttributes"),
+    /** A browser form upload (POST to the bucket with multipart/form-data): signed by its form fields. */
+    POST_OBJECT("s3:PutObject"),
     /** A browser's CORS preflight (OPTIONS): answered from the bucket's CORS rules, never authenticated. */
     CORS_PREFLIGHT(""),
     /** A sub-resource S3 has and Cairn does not implement yet: answered with NotImplemented. */
@@ -106,7 +108,8 @@ public enum Operation {
                     : r.has("tagging") ? PUT_BUCKET_TAGGING : CREATE_BUCKET;
             case "HEAD" -> HEAD_BUCKET;
             case "DELETE" -> r.has("tagging") ? DELETE_BUCKET_TAGGING : DELETE_BUCKET;
-            case "POST" -> r.has("delete") ? DELETE_OBJECTS : NOT_IMPLEMENTED;
+            case "POST" -> r.has("delete") ? DELETE_OBJECTS
+                    : MultipartFormReader.boundaryOf(r.header("Content-Type")) != null ? POST_OBJECT : NOT_IMPLEMENTED;
             default -> null;
         };
     }

@@ -1,0 +1,131 @@
+package dev.cairn.storage.api;
+
+import dev.cairn.storage.api.http.MultipartFormReader;
+import dev.cairn.storage.api.xml.XmlWriter;
+import dev.cairn.storage.object.ObjectInfo;
+import dev.cairn.storage.object.PutOptions;
+import dev.cairn.storage.object.StorageClass;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * POST Object: a browser form upload ({@code multipart/form-data}). The fields before the {@code file} part carry
+ * the key, the signed policy and the signature; the file streams straight into the store (size unknown until
+ * its end) and the policy's content-length-range is checked before the commit.
+ */
+final class PostObjectHandler {
+    static final int MAX_FIELDS_BYTES = 20 * 1024;
+
+    private final Authenticator authenticator;
+    private final java.time.InstantSource clock;
+
+    PostObjectHandler(Authenticator authenticator, java.time.InstantSource clock) {
+        this.authenticator = authenticator;
+        this.clock = clock;
+    }
+
+    void post(S3Call call) throws IOException {
+        String boundary = MultipartFormReader.boundaryOf(call.request().header("Content-Type"));
+        MultipartFormReader form = new MultipartFormReader(call.body(), boundary);
+        Map<String, String> fields = new LinkedHashMap<>();
+        MultipartFormReader.Part file = readFields(form, fields);
+        Authenticator.Principal who = authenticator.authenticateForm(fields);
+        if (!who.root() && !who.owner().equals(call.settings.owner(call.bucket()))) {
+            throw new S3Exception(S3Error.ACCESS_DENIED, "Access Denied");
+        }
+        PostPolicy policy = PostPolicy.parse(fields.get("policy"));
+        fields.put("bucket", call.bucket());
+        policy.check(fields, clock.instant());
+        String key = fields.get("key");
+        if (key == null || key.isEmpty()) {
+            throw new S3Exception(S3Error.INVALID_ARGUMENT, "Bucket POST must contain a field named 'key'.");
+        }
+        if (file.filename() != null) {
+            key = key.replace("${filename}", file.filename());
+        }
+        S3Keys.requireValidLength(key);
+        Map<String, String> metadata = new TreeMap<>();
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            if (f.getKey().startsWith(ObjectHeaders.USER_PREFIX) || ObjectHeaders.STORED.contains(f.getKey())) {
+                metadata.put(f.getKey(), f.getValue());
+            }
+        }
+        metadata.putIfAbsent("content-type", ObjectHeaders.DEFAULT_CONTENT_TYPE);
+        PutOptions opts = new PutOptions(call.settings.versioning(call.bucket()), metadata, StorageClass.STANDARD,
+                null);
+        java.io.InputStream counted = new java.io.FilterInputStream(form.body()) {
+            long n;
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int r = super.read(b, off, len);
+                if (r > 0) {
+                    n += r;
+                } else if (r < 0) {
+                    policy.checkLength(n); // before the store commits anything
+                }
+                return r;
+            }
+        };
+        ObjectInfo info = call.layer.putObject(call.bucket(), key, counted, -1, opts);
+        respond(call, fields, key, info);
+    }
+
+    /** Reads the fields up to the file part (names lower case, as S3 treats them). */
+    private static MultipartFormReader.Part readFields(MultipartFormReader form, Map<String, String> fields)
+            throws IOException {
+        int total = 0;
+        try {
+            for (MultipartFormReader.Part p; (p = form.next()) != null; ) {
+                String name = p.name().toLowerCase(Locale.ROOT);
+                if (name.equals("file")) {
+                    return p;
+                }
+                String value = form.value(MAX_FIELDS_BYTES);
+                total += name.length() + value.length();
+                if (total > MAX_FIELDS_BYTES) {
+                    throw new S3Exception(S3Error.MAX_MESSAGE_LENGTH_EXCEEDED, "Your POST form fields are too large.");
+                }
+                fields.put(name, value);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new S3Exception(S3Error.MALFORMED_POST_REQUEST, "The body of your POST request is not well-formed "
+                    + "multipart/form-data. " + e.getMessage());
+        }
+        throw new S3Exception(S3Error.INVALID_ARGUMENT, "POST requires exactly one file upload per request.");
+    }
+
+    private static void respond(S3Call call, Map<String, String> fields, String key, ObjectInfo info) {
+        String etag = ObjectRequests.quoted(info.etag());
+        call.header("ETag", etag);
+        String location = "/" + call.bucket() + "/" + key;
+        call.header("Location", location);
+        String redirect = fields.get("success_action_redirect");
+        if (redirect != null && !redirect.isEmpty()) {
+            String sep = redirect.contains("?") ? "&" : "?";
+            call.header("Location", redirect + sep + "bucket=" + enc(call.bucket()) + "&key=" + enc(key) + "&etag="
+                    + enc(etag));
+            call.empty(303);
+            return;
+        }
+        String status = fields.getOrDefault("success_action_status", "204");
+        switch (status) {
+            case "200" -> call.empty(200);
+            case "201" -> call.xml(201, XmlWriter.plainDocument("PostResponse").element("Location", location)
+                    .element("Bucket", call.bucket()).element("Key", key).element("ETag", etag).finish());
+            default -> call.empty(204);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+
+}
