@@ -40,8 +40,12 @@ final class MultipartHandlers {
         if (size > MAX_PART_SIZE) {
             throw new S3Exception(S3Error.ENTITY_TOO_LARGE, "Your proposed upload exceeds the maximum allowed size");
         }
-        UploadedPart p = call.layer.putObjectPart(call.bucket(), call.key(), r.param("uploadId"), part, call.body(),
-                size, ObjectRequests.contentMd5Hex(r));
+        var checked = ChecksumRequests.wrap(call, call.body(), size);
+        UploadedPart p = call.layer.putObjectPart(call.bucket(), call.key(), r.param("uploadId"), part,
+                checked == null ? call.body() : checked, size, ObjectRequests.contentMd5Hex(r));
+        if (checked != null) {
+            call.header(checked.algorithm().headerName(), checked.digestBase64());
+        }
         call.header("ETag", ObjectRequests.quoted(p.etag())).empty(200);
     }
 

@@ -308,6 +308,24 @@ public final class ErasureSets implements ObjectLayer {
 
     // ---- multipart uploads
 
+    /** Aborts uploads started before {@code cutoff} (clients that never completed or aborted); returns how many. */
+    public int abortUploadsOlderThan(Instant cutoff) {
+        int n = 0;
+        for (ErasureSet s : sets) {
+            for (MultipartUpload u : s.multipart().all()) {
+                if (u.initiated().isBefore(cutoff)) {
+                    try {
+                        s.multipart().abort(u.bucket(), u.key(), u.uploadId());
+                        n++;
+                    } catch (ObjectException e) {
+                        // completed or aborted meanwhile, or no quorum now: the next sweep tries again
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
     @Override
     public MultipartUpload newMultipartUpload(String bucket, String key, PutOptions opts) {
         return setWithBucket(bucket, key).multipart().create(bucket, key, opts);

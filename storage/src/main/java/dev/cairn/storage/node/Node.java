@@ -16,6 +16,7 @@ import dev.cairn.storage.format.SetLayout;
 import dev.cairn.storage.format.StorageClassParity;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +77,8 @@ public final class Node implements AutoCloseable {
         }
         long every = settings.monitorInterval().toMillis();
         monitor.scheduleWithFixedDelay(this::checkDrives, every, every, TimeUnit.MILLISECONDS);
+        Duration expiry = settings.staleUploadExpiry();
+        monitor.scheduleWithFixedDelay(() -> sweepStaleUploads(expiry), 1, 60, TimeUnit.MINUTES);
     }
 
     public static Node start(NodeSettings settings, InstantSource clock) {
@@ -168,6 +171,18 @@ public final class Node implements AutoCloseable {
                 d.setState(now);
                 LOG.warnf("drive %s is %s: %s", d.path(), now.name().toLowerCase(), d.reason());
             }
+        }
+    }
+
+    /** Aborts multipart uploads nobody finished within {@code expiry}. */
+    void sweepStaleUploads(Duration expiry) {
+        try {
+            int n = layer.abortUploadsOlderThan(clock.instant().minus(expiry));
+            if (n > 0) {
+                LOG.infof("aborted %d multipart upload(s) older than %s", n, expiry);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("sweeping stale multipart uploads failed: %s", e.getMessage());
         }
     }
 

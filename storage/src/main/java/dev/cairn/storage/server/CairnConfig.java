@@ -31,6 +31,10 @@ public interface CairnConfig {
     /** A file of {@code accessKey:secretKey} lines: ordinary users besides root ({@code CAIRN_USERS_FILE}). */
     Optional<String> usersFile();
 
+    /** Multipart uploads not completed or aborted within this are aborted ({@code CAIRN_STALE_UPLOADS_EXPIRY}). */
+    @WithDefault("24h")
+    Duration staleUploadsExpiry();
+
     /** How often drives are checked for vanishing, returning or being replaced. */
     @WithDefault("5s")
     Duration driveMonitorInterval();

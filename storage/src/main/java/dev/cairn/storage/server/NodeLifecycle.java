@@ -35,7 +35,7 @@ public class NodeLifecycle {
         try {
             credentials = RootCredentials.from(config);
             NodeSettings settings = new NodeSettings(config.drives(), config.storageClass().standard(),
-                    config.storageClass().rrs(), config.driveMonitorInterval());
+                    config.storageClass().rrs(), config.driveMonitorInterval(), config.staleUploadsExpiry());
             node = Node.start(settings, InstantSource.system());
             s3 = new S3Service(node.objectLayer(), Authentication.create(config, credentials), config.domain().orElse(null));
         } catch (FormatRefusedException | IllegalArgumentException e) {

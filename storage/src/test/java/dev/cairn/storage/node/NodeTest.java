@@ -171,6 +171,19 @@ class NodeTest {
         }
     }
 
+    @Test
+    void staleMultipartUploadsAreAbortedBySweep() throws Exception {
+        try (Node node = start(drives(4))) {
+            node.objectLayer().makeBucket("bucket");
+            var old = node.objectLayer().newMultipartUpload("bucket", "k", PutOptions.defaults());
+            node.sweepStaleUploads(Duration.ofHours(1));
+            assertEquals(1, node.objectLayer().listMultipartUploads("bucket", "", null, null, null, 10).uploads().size());
+            node.sweepStaleUploads(Duration.ZERO);
+            assertEquals(0, node.objectLayer().listMultipartUploads("bucket", "", null, null, null, 10).uploads().size(),
+                    "upload " + old.uploadId() + " should be gone");
+        }
+    }
+
     static void wipe(Path root) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
             s.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(root)).forEach(p -> p.toFile().delete());
