@@ -23,6 +23,7 @@ final class BucketHandlers {
     }
 
     void createBucket(S3Call call) throws Exception {
+        AclHandlers.checkCanned(call);
         CreateBucketConfiguration.parse(call.body()); // validates the optional configuration
         String bucket = call.bucket();
         try {

@@ -30,6 +30,7 @@ final class ObjectHandlers {
             throw new S3Exception(S3Error.ENTITY_TOO_LARGE, "Your proposed upload exceeds the maximum allowed size");
         }
         Versioning versioning = call.settings.versioning(call.bucket());
+        AclHandlers.checkCanned(call);
         checkConditionalWrite(call);
         Map<String, String> metadata = withTags(ObjectHeaders.fromRequest(r.headers()), TaggingHandlers.fromRequest(call));
         var checked = ChecksumRequests.wrap(call, call.body(), size);

@@ -14,6 +14,7 @@ import java.util.function.Function;
  */
 public enum S3Error {
     ACCESS_DENIED("AccessDenied", 403, "Access Denied"),
+    ACCESS_CONTROL_LIST_NOT_SUPPORTED("AccessControlListNotSupported", 400, "The bucket does not allow ACLs"),
     BAD_REQUEST_CORS("BadRequest", 400, "Insufficient information. Origin request header needed."),
     ACCESS_FORBIDDEN("AccessForbidden", 403, "CORSResponse: This CORS request is not allowed. This is usually "
             + "because the evalution of Origin, request method / Access-Control-Request-Method or "

@@ -54,6 +54,9 @@ public final class S3Service {
         TaggingHandlers tagging = new TaggingHandlers();
         CorsHandlers cors = new CorsHandlers();
         BucketConfigHandlers config = new BucketConfigHandlers();
+        AclHandlers acl = new AclHandlers();
+        handlers.put(Operation.GET_ACL, acl::getAcl);
+        handlers.put(Operation.PUT_ACL, acl::putAcl);
         handlers.put(Operation.POST_OBJECT, new PostObjectHandler(authenticator, java.time.InstantSource.system())::post);
         handlers.put(Operation.GET_BUCKET_ENCRYPTION, config::getEncryption);
         handlers.put(Operation.PUT_BUCKET_ENCRYPTION, config::putEncryption);

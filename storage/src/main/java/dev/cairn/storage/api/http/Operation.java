@@ -41,6 +41,8 @@ public enum Operation {
     PUT_BUCKET_ENCRYPTION("s3:PutEncryptionConfiguration"),
     DELETE_BUCKET_ENCRYPTION("s3:PutEncryptionConfiguration"),
     GET_OBJECT_ATTRIBUTES("s3:GetObjectAttributes"),
+    GET_ACL("s3:GetBucketAcl"),
+    PUT_ACL("s3:PutBucketAcl"),
     /** A browser form upload (POST to the bucket with multipart/form-data): signed by its form fields. */
     POST_OBJECT("s3:PutObject"),
     /** A browser's CORS preflight (OPTIONS): answered from the bucket's CORS rules, never authenticated. */
@@ -55,7 +57,7 @@ public enum Operation {
     }
 
     /** Sub-resources of S3 that are recognised but not built: asking for them is NotImplemented, not ignored. */
-    static final java.util.Set<String> UNIMPLEMENTED_SUBRESOURCES = java.util.Set.of("acl", "policy", "policyStatus",
+    static final java.util.Set<String> UNIMPLEMENTED_SUBRESOURCES = java.util.Set.of("policy", "policyStatus",
             "lifecycle", "replication", "notification", "logging", "website",
             "requestPayment", "accelerate", "analytics", "inventory", "metrics", "intelligent-tiering",
             "object-lock", "ownershipControls", "publicAccessBlock", "retention", "legal-hold", "torrent",
@@ -63,6 +65,13 @@ public enum Operation {
 
     /** Which operation a request is; null when the method makes no sense at that level (MethodNotAllowed). */
     public static Operation of(S3Request r) {
+        if (r.bucket() != null && r.has("acl")) {
+            return switch (r.method()) {
+                case "GET" -> GET_ACL;
+                case "PUT" -> PUT_ACL;
+                default -> null;
+            };
+        }
         if (r.bucket() != null && r.key() == null && r.has("encryption")) {
             return switch (r.method()) {
                 case "GET" -> GET_BUCKET_ENCRYPTION;
