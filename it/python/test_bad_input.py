@@ -174,3 +174,49 @@ def test_acls_are_disabled_as_in_s3_today(s3, bucket):
     with pytest.raises(ClientError) as e:
         s3.put_object(Bucket=bucket, Key="b", Body=b"x", ACL="public-read")
     assert error_code(e) == "AccessControlListNotSupported"
+
+
+def test_bucket_policy_grants_and_denies(s3, bucket):
+    import json
+    import urllib.request
+    from conftest import client
+    s3.put_object(Bucket=bucket, Key="public/readme.txt", Body=b"hello world")
+    s3.put_object(Bucket=bucket, Key="private/secret.txt", Body=b"secret")
+    with pytest.raises(ClientError) as e:
+        s3.get_bucket_policy(Bucket=bucket)
+    assert error_code(e) == "NoSuchBucketPolicy"
+    with pytest.raises(ClientError) as e:
+        s3.put_bucket_policy(Bucket=bucket, Policy='{"Version": "2012-10-17", "Statement": [{"Effect": "Maybe"}]}')
+    assert error_code(e) == "MalformedPolicy"
+    user2 = os.environ["CAIRN_USER2_ACCESS_KEY"]
+    policy = {"Version": "2012-10-17", "Statement": [
+        {"Sid": "PublicRead", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+         "Resource": f"arn:aws:s3:::{bucket}/public/*"},
+        {"Sid": "User2List", "Effect": "Allow", "Principal": {"AWS": [f"arn:aws:iam::000000000000:user/{user2}"]},
+         "Action": "s3:ListBucket", "Resource": f"arn:aws:s3:::{bucket}",
+         "Condition": {"StringLike": {"s3:prefix": ["public/*"]}}},
+        {"Sid": "NoSecretsForUser2", "Effect": "Deny", "Principal": {"AWS": [user2]}, "Action": "s3:GetObject",
+         "Resource": f"arn:aws:s3:::{bucket}/private/*"}]}
+    s3.put_bucket_policy(Bucket=bucket, Policy=json.dumps(policy))
+    assert json.loads(s3.get_bucket_policy(Bucket=bucket)["Policy"]) == policy
+    assert s3.get_bucket_policy_status(Bucket=bucket)["PolicyStatus"]["IsPublic"] is True
+    endpoint = s3.meta.endpoint_url
+    assert urllib.request.urlopen(f"{endpoint}/{bucket}/public/readme.txt").read() == b"hello world"
+    with pytest.raises(urllib.error.HTTPError) as e:
+        urllib.request.urlopen(f"{endpoint}/{bucket}/private/secret.txt")
+    assert e.value.code == 403
+    other = client(user2, os.environ["CAIRN_USER2_SECRET_KEY"])
+    listed = other.list_objects_v2(Bucket=bucket, Prefix="public/")
+    assert [o["Key"] for o in listed["Contents"]] == ["public/readme.txt"]
+    with pytest.raises(ClientError) as e:
+        other.list_objects_v2(Bucket=bucket, Prefix="private/")
+    assert error_code(e) == "AccessDenied"
+    with pytest.raises(ClientError) as e:
+        other.get_object(Bucket=bucket, Key="private/secret.txt")
+    assert error_code(e) == "AccessDenied"
+    with pytest.raises(ClientError) as e:
+        other.put_object(Bucket=bucket, Key="public/x", Body=b"x")
+    assert error_code(e) == "AccessDenied"
+    s3.delete_bucket_policy(Bucket=bucket)
+    with pytest.raises(urllib.error.HTTPError):
+        urllib.request.urlopen(f"{endpoint}/{bucket}/public/readme.txt")

@@ -1,5 +1,6 @@
 package dev.cairn.storage.api;
 
+import dev.cairn.identity.policy.Policy;
 import dev.cairn.storage.api.xml.CorsConfiguration;
 import dev.cairn.storage.object.ObjectLayer;
 import dev.cairn.storage.object.Versioning;
@@ -21,6 +22,8 @@ public final class BucketSettings {
     private final ConcurrentHashMap<String, String> owners = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, java.util.Optional<CorsConfiguration>> cors = new ConcurrentHashMap<>();
     static final String CORS = "cors";
+    static final String POLICY = "policy";
+    private final ConcurrentHashMap<String, java.util.Optional<Policy>> policies = new ConcurrentHashMap<>();
 
     public BucketSettings(ObjectLayer layer) {
         this.layer = layer;
@@ -68,8 +71,24 @@ public final class BucketSettings {
         cors.put(bucket, java.util.Optional.ofNullable(config));
     }
 
+    /** The bucket's policy, if it has one. */
+    public java.util.Optional<Policy> policy(String bucket) {
+        return policies.computeIfAbsent(bucket, b -> {
+            byte[] stored = layer.getBucketMeta(b, POLICY);
+            return stored == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(Policy.parse(new String(stored, StandardCharsets.UTF_8)));
+        });
+    }
+
+    /** Stores (or with null removes) the bucket's policy, as the client sent it. */
+    public void setPolicy(String bucket, Policy policy) {
+        layer.setBucketMeta(bucket, POLICY, policy == null ? null : policy.json().getBytes(StandardCharsets.UTF_8));
+        policies.put(bucket, java.util.Optional.ofNullable(policy));
+    }
+
     /** Drops what is cached for a bucket (it was deleted, or may have been re-created). */
     public void forget(String bucket) {
+        policies.remove(bucket);
         versioning.remove(bucket);
         owners.remove(bucket);
         cors.remove(bucket);

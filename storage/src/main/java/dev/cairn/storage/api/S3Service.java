@@ -3,6 +3,8 @@ package dev.cairn.storage.api;
 import dev.cairn.storage.api.http.Operation;
 import dev.cairn.storage.api.http.ResponseBodyWriter;
 import dev.cairn.storage.api.http.S3Request;
+import dev.cairn.identity.policy.Decision;
+import dev.cairn.identity.policy.PolicyEvaluator;
 import dev.cairn.storage.api.xml.ErrorXml;
 import dev.cairn.storage.object.ObjectException;
 import dev.cairn.storage.object.ObjectLayer;
@@ -36,6 +38,7 @@ public final class S3Service {
     private final String domain;
     private final Authenticator authenticator;
     private final Map<Operation, Handler> handlers = new EnumMap<>(Operation.class);
+    private final PolicyEvaluator policies = new PolicyEvaluator();
     private final String hostId;
     private final AtomicLong sequence = new AtomicLong(new SecureRandom().nextLong() >>> 1);
 
@@ -55,6 +58,11 @@ public final class S3Service {
         CorsHandlers cors = new CorsHandlers();
         BucketConfigHandlers config = new BucketConfigHandlers();
         AclHandlers acl = new AclHandlers();
+        PolicyHandlers policy = new PolicyHandlers();
+        handlers.put(Operation.GET_BUCKET_POLICY, policy::get);
+        handlers.put(Operation.PUT_BUCKET_POLICY, policy::put);
+        handlers.put(Operation.DELETE_BUCKET_POLICY, policy::delete);
+        handlers.put(Operation.GET_BUCKET_POLICY_STATUS, policy::status);
         handlers.put(Operation.GET_ACL, acl::getAcl);
         handlers.put(Operation.PUT_ACL, acl::putAcl);
         handlers.put(Operation.POST_OBJECT, new PostObjectHandler(authenticator, java.time.InstantSource.system())::post);
@@ -117,7 +125,7 @@ public final class S3Service {
                 throw new S3Exception(S3Error.NOT_IMPLEMENTED,
                         "A header or query you provided implies functionality that is not implemented.");
             }
-            authorize(principal, op, request);
+            authorize(principal, op, request, http);
             InputStream wrapped = selfAuthenticating ? body : authenticator.wrapBody(principal, request, body);
             S3Call call = new S3Call(request, wrapped, response, requestId, layer, settings, principal);
             if (op != Operation.CORS_PREFLIGHT) {
@@ -143,20 +151,27 @@ public final class S3Service {
     }
 
     /**
-     * Who may do what, until IAM and bucket policies arrive: root anything; a user what concerns the buckets it
-     * owns (and creating buckets, listing its own); anonymous callers nothing.
+     * Who may do what: root anything; any signed-in user may create buckets and list its own; on a bucket, its
+     * owner, and whoever its bucket policy allows (anonymous callers included) — an explicit Deny there binds
+     * everyone but root. IAM identity policies are not built yet.
      */
-    private void authorize(Authenticator.Principal principal, Operation op, S3Request request) {
+    private void authorize(Authenticator.Principal principal, Operation op, S3Request request, HttpServerRequest http) {
         if (op == Operation.CORS_PREFLIGHT || op == Operation.POST_OBJECT) {
             return; // preflights carry no credentials; form uploads are signed by their fields (checked there)
         }
-        if (principal.isAnonymous()) {
-            throw new S3Exception(S3Error.ACCESS_DENIED, "Access Denied");
-        }
-        if (principal.root() || request.bucket() == null || op == Operation.CREATE_BUCKET) {
+        if (principal.root()) {
             return;
         }
-        if (!principal.owner().equals(settings.owner(request.bucket()))) {
+        if (request.bucket() == null || op == Operation.CREATE_BUCKET) {
+            if (principal.isAnonymous()) {
+                throw new S3Exception(S3Error.ACCESS_DENIED, "Access Denied");
+            }
+            return;
+        }
+        String owner = settings.owner(request.bucket());
+        Decision d = policies.authorize(Authorization.request(principal, op, request, http), owner,
+                settings.policy(request.bucket()).orElse(null), java.util.List.of());
+        if (!d.allowed()) {
             throw new S3Exception(S3Error.ACCESS_DENIED, "Access Denied");
         }
     }

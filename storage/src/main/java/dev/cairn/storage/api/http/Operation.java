@@ -41,6 +41,10 @@ public enum Operation {
     PUT_BUCKET_ENCRYPTION("s3:PutEncryptionConfiguration"),
     DELETE_BUCKET_ENCRYPTION("s3:PutEncryptionConfiguration"),
     GET_OBJECT_ATTRIBUTES("s3:GetObjectAttributes"),
+    GET_BUCKET_POLICY("s3:GetBucketPolicy"),
+    PUT_BUCKET_POLICY("s3:PutBucketPolicy"),
+    DELETE_BUCKET_POLICY("s3:DeleteBucketPolicy"),
+    GET_BUCKET_POLICY_STATUS("s3:GetBucketPolicyStatus"),
     GET_ACL("s3:GetBucketAcl"),
     PUT_ACL("s3:PutBucketAcl"),
     /** A browser form upload (POST to the bucket with multipart/form-data): signed by its form fields. */
@@ -57,14 +61,24 @@ public enum Operation {
     }
 
     /** Sub-resources of S3 that are recognised but not built: asking for them is NotImplemented, not ignored. */
-    static final java.util.Set<String> UNIMPLEMENTED_SUBRESOURCES = java.util.Set.of("policy", "policyStatus",
-            "lifecycle", "replication", "notification", "logging", "website",
+    static final java.util.Set<String> UNIMPLEMENTED_SUBRESOURCES = java.util.Set.of("lifecycle", "replication", "notification", "logging", "website",
             "requestPayment", "accelerate", "analytics", "inventory", "metrics", "intelligent-tiering",
             "object-lock", "ownershipControls", "publicAccessBlock", "retention", "legal-hold", "torrent",
             "restore", "select");
 
     /** Which operation a request is; null when the method makes no sense at that level (MethodNotAllowed). */
     public static Operation of(S3Request r) {
+        if (r.bucket() != null && r.key() == null && r.has("policyStatus")) {
+            return r.method().equals("GET") ? GET_BUCKET_POLICY_STATUS : null;
+        }
+        if (r.bucket() != null && r.key() == null && r.has("policy")) {
+            return switch (r.method()) {
+                case "GET" -> GET_BUCKET_POLICY;
+                case "PUT" -> PUT_BUCKET_POLICY;
+                case "DELETE" -> DELETE_BUCKET_POLICY;
+                default -> null;
+            };
+        }
         if (r.bucket() != null && r.has("acl")) {
             return switch (r.method()) {
                 case "GET" -> GET_ACL;

@@ -1,0 +1,64 @@
+package dev.cairn.storage.api;
+
+import dev.cairn.identity.policy.Request;
+import dev.cairn.storage.api.http.Operation;
+import dev.cairn.storage.api.http.S3Request;
+import io.vertx.core.http.HttpServerRequest;
+
+import java.time.Instant;
+
+/** The policy engine's view of an S3 request: who, which action on which resource, and the condition keys. */
+final class Authorization {
+    private Authorization() {
+    }
+
+    static Request request(Authenticator.Principal principal, Operation op, S3Request r, HttpServerRequest http) {
+        String resource = "arn:aws:s3:::" + r.bucket() + (r.key() == null ? "" : "/" + r.key());
+        Request.Builder b = Request.builder(principal.owner(), principal.root(), action(op, r), resource)
+                .secureTransport(http.isSSL()).time(Instant.now());
+        if (http.remoteAddress() != null && http.remoteAddress().hostAddress() != null) {
+            b.sourceIp(http.remoteAddress().hostAddress());
+        }
+        for (String p : new String[] {"prefix", "delimiter", "max-keys"}) {
+            String v = r.param(p);
+            if (v != null) {
+                b.put("s3:" + p, v);
+            }
+        }
+        String versionId = r.param("versionId");
+        if (versionId != null) {
+            b.put("s3:VersionId", versionId);
+        }
+        putHeader(b, r, "aws:UserAgent", "User-Agent");
+        putHeader(b, r, "aws:Referer", "Referer");
+        putHeader(b, r, "s3:x-amz-acl", "x-amz-acl");
+        putHeader(b, r, "s3:x-amz-server-side-encryption", "x-amz-server-side-encryption");
+        putHeader(b, r, "s3:x-amz-copy-source", "x-amz-copy-source");
+        putHeader(b, r, "s3:x-amz-metadata-directive", "x-amz-metadata-directive");
+        putHeader(b, r, "s3:x-amz-storage-class", "x-amz-storage-class");
+        return b.build();
+    }
+
+    private static void putHeader(Request.Builder b, S3Request r, String key, String header) {
+        String v = r.header(header);
+        if (v != null) {
+            b.put(key, v);
+        }
+    }
+
+    /** The IAM action; a few operations name a different action when they address an object or a version. */
+    static String action(Operation op, S3Request r) {
+        boolean object = r.key() != null;
+        boolean version = r.param("versionId") != null;
+        return switch (op) {
+            case GET_ACL -> object ? (version ? "s3:GetObjectVersionAcl" : "s3:GetObjectAcl") : "s3:GetBucketAcl";
+            case PUT_ACL -> object ? (version ? "s3:PutObjectVersionAcl" : "s3:PutObjectAcl") : "s3:PutBucketAcl";
+            case GET_OBJECT, HEAD_OBJECT -> version ? "s3:GetObjectVersion" : "s3:GetObject";
+            case DELETE_OBJECT -> version ? "s3:DeleteObjectVersion" : "s3:DeleteObject";
+            case GET_OBJECT_TAGGING -> version ? "s3:GetObjectVersionTagging" : "s3:GetObjectTagging";
+            case PUT_OBJECT_TAGGING -> version ? "s3:PutObjectVersionTagging" : "s3:PutObjectTagging";
+            case DELETE_OBJECT_TAGGING -> version ? "s3:DeleteObjectVersionTagging" : "s3:DeleteObjectTagging";
+            default -> op.action;
+        };
+    }
+}
