@@ -28,9 +28,7 @@ class AwsCliIT {
 
     @BeforeAll
     static void start() throws Exception {
-        node = CairnProcess.start(Map.of("CAIRN_ROOT_USER", USER, "CAIRN_ROOT_PASSWORD", SECRET), "server",
-                dir.resolve("d{1...4}").toString());
-        node.awaitLine("Cairn node ready", 60);
+        node = CairnProcess.startReady(dir, USER, SECRET, Map.of());
     }
 
     @AfterAll

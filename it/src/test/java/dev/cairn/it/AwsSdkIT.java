@@ -43,9 +43,7 @@ class AwsSdkIT {
 
     @BeforeAll
     static void start() throws Exception {
-        node = CairnProcess.start(Map.of("CAIRN_ROOT_USER", USER, "CAIRN_ROOT_PASSWORD", SECRET), "server",
-                dir.resolve("d{1...4}").toString());
-        node.awaitLine("Cairn node ready", 60);
+        node = CairnProcess.startReady(dir, USER, SECRET, Map.of());
         var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create(USER, SECRET));
         sync = S3Client.builder().endpointOverride(URI.create(node.url(""))).region(Region.US_EAST_1)
                 .credentialsProvider(creds).forcePathStyle(true).build();

@@ -29,9 +29,8 @@ class Boto3IT {
     static void start() throws Exception {
         Path users = dir.resolve("users.txt");
         Files.writeString(users, "# ordinary users besides root\n" + USER2 + ":" + SECRET2 + "\n");
-        node = CairnProcess.start(Map.of("CAIRN_ROOT_USER", USER, "CAIRN_ROOT_PASSWORD", SECRET,
-                "CAIRN_USERS_FILE", users.toString(), "CAIRN_DOMAIN", DOMAIN), "server", dir.resolve("d{1...4}").toString());
-        node.awaitLine("Cairn node ready", 60);
+        node = CairnProcess.startReady(dir, USER, SECRET, Map.of("CAIRN_USERS_FILE", users.toString(),
+                "CAIRN_DOMAIN", DOMAIN));
     }
 
     @AfterAll

@@ -94,6 +94,20 @@ final class CairnProcess implements AutoCloseable {
         return new CairnProcess(pb.start(), port, log);
     }
 
+    /**
+     * A ready node on four drives under {@code dir} with the given root credentials and extra environment: the
+     * fixture every S3 client test starts from.
+     */
+    static CairnProcess startReady(Path dir, String rootUser, String rootSecret, Map<String, String> extraEnv)
+            throws IOException, InterruptedException {
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.put("CAIRN_ROOT_USER", rootUser);
+        env.put("CAIRN_ROOT_PASSWORD", rootSecret);
+        CairnProcess node = start(env, "server", dir.resolve("d{1...4}").toString());
+        node.awaitLine("Cairn node ready", 60);
+        return node;
+    }
+
     /** Waits for an output line containing {@code text}; fails with the output so far after the timeout. */
     String awaitLine(String text, long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
