@@ -100,8 +100,9 @@ final class BucketPolicyRules {
         }
         return switch (c.values()) {
             case ConditionValues.Strings(List<Glob> globs) -> globs.stream().noneMatch(BucketPolicyRules::isOpen);
-            case ConditionValues.Arns(List<ArnPattern> patterns) -> patterns.stream().noneMatch(p ->
-                    p.whole() != null ? isOpen(p.whole()) : p.components().stream().anyMatch(BucketPolicyRules::isOpen));
+            case ConditionValues.Arns(List<ArnPattern> patterns) -> patterns.stream().noneMatch(p -> p.whole() != null
+                    ? isOpen(p.whole())
+                    : p.components().stream().anyMatch(BucketPolicyRules::isOpen));
             default -> false;
         };
     }

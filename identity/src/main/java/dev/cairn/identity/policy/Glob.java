@@ -162,29 +162,41 @@ final class Glob {
 
     /** The pattern with every variable substituted, or null when one cannot be resolved. */
     private Resolved resolve(Map<String, List<String>> context) {
-        StringBuilder sb = new StringBuilder();
-        List<Integer> wildAt = new ArrayList<>();
-        for (Part part : parts) {
-            switch (part) {
-                case Text(String text) -> sb.append(text);
-                case Wild w -> {
-                    wildAt.add(sb.length());
-                    sb.append(w == Wild.STAR ? '*' : '?');
-                }
+        int length = 0;
+        String[] values = new String[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            switch (parts[i]) {
+                case Text(String text) -> length += text.length();
+                case Wild w -> length++;
                 case Variable(String key, String fallback) -> {
-                    List<String> values = context.get(key);
-                    String value = values != null && values.size() == 1 ? values.getFirst() : fallback;
+                    List<String> found = context.get(key);
+                    String value = found != null && found.size() == 1 ? found.getFirst() : fallback;
                     if (value == null) {
                         return null;
                     }
-                    sb.append(ignoreCase ? value.toLowerCase(Locale.ROOT) : value);
+                    values[i] = ignoreCase ? value.toLowerCase(Locale.ROOT) : value;
+                    length += values[i].length();
                 }
             }
         }
-        char[] resolvedChars = sb.toString().toCharArray();
-        boolean[] resolvedWild = new boolean[resolvedChars.length];
-        for (int at : wildAt) {
-            resolvedWild[at] = true;
+        char[] resolvedChars = new char[length];
+        boolean[] resolvedWild = new boolean[length];
+        int at = 0;
+        for (int i = 0; i < parts.length; i++) {
+            switch (parts[i]) {
+                case Text(String text) -> {
+                    text.getChars(0, text.length(), resolvedChars, at);
+                    at += text.length();
+                }
+                case Wild w -> {
+                    resolvedWild[at] = true;
+                    resolvedChars[at++] = w == Wild.STAR ? '*' : '?';
+                }
+                case Variable v -> {
+                    values[i].getChars(0, values[i].length(), resolvedChars, at);
+                    at += values[i].length();
+                }
+            }
         }
         return new Resolved(resolvedChars, resolvedWild);
     }
