@@ -1,5 +1,6 @@
 package dev.cairn.identity.policy;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ record ArnPattern(Glob whole, List<Glob> components) {
         if (parts.length < COMPONENTS) {
             return new ArnPattern(Glob.compile(value, true, variables, false), List.of());
         }
-        return new ArnPattern(null, java.util.Arrays.stream(parts)
+        return new ArnPattern(null, Arrays.stream(parts)
                 .map(p -> Glob.compile(p, true, variables, false))
                 .toList());
     }

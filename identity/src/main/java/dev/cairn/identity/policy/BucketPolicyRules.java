@@ -1,6 +1,7 @@
 package dev.cairn.identity.policy;
 
 import dev.cairn.identity.policy.S3Actions.ResourceType;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +33,7 @@ final class BucketPolicyRules {
                 }
             }
             for (Glob resource : s.resources()) {
-                resourceType(resource.source(), bucket);
+                resourceTypes(resource, bucket);
             }
             if (!s.notAction() && !s.notResource()) {
                 for (Glob action : s.actions()) {
@@ -55,20 +56,34 @@ final class BucketPolicyRules {
     private static boolean appliesToAny(Glob action, List<Glob> resources, String bucket) {
         List<ResourceType> types = knownActions(action);
         for (Glob resource : resources) {
-            if (types.contains(resourceType(resource.source(), bucket))) {
+            Set<ResourceType> reached = resourceTypes(resource, bucket);
+            if (types.stream().anyMatch(reached::contains)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** BUCKET for the bucket's ARN, OBJECT for an ARN inside it; anything else is an invalid resource. */
-    private static ResourceType resourceType(String arn, String bucket) {
-        if (arn.equals(S3_ARN + bucket)) {
-            return ResourceType.BUCKET;
+    /**
+     * What a resource pattern can reach in {@code bucket}: the bucket ({@code arn:aws:s3:::bucket}), its objects
+     * ({@code arn:aws:s3:::bucket/...}), or both (as {@code arn:aws:s3:::*} does, which s3-tests expects S3 to
+     * accept). A pattern that reaches neither, or that is not an S3 ARN ({@code *} included), is an invalid resource.
+     */
+    private static Set<ResourceType> resourceTypes(Glob resource, String bucket) {
+        if (!resource.source().startsWith(S3_ARN)) {
+            throw new PolicyException(PolicyParser.INVALID_RESOURCE);
         }
-        if (arn.startsWith(S3_ARN + bucket + "/")) {
-            return ResourceType.OBJECT;
+        String bucketArn = S3_ARN + bucket;
+        boolean bucketLevel = resource.couldMatch(bucketArn, false);
+        boolean objectLevel = resource.couldMatch(bucketArn + "/", true);
+        if (bucketLevel && objectLevel) {
+            return EnumSet.of(ResourceType.BUCKET, ResourceType.OBJECT);
+        }
+        if (bucketLevel) {
+            return EnumSet.of(ResourceType.BUCKET);
+        }
+        if (objectLevel) {
+            return EnumSet.of(ResourceType.OBJECT);
         }
         throw new PolicyException(PolicyParser.INVALID_RESOURCE);
     }
@@ -100,8 +115,9 @@ final class BucketPolicyRules {
         }
         return switch (c.values()) {
             case ConditionValues.Strings(List<Glob> globs) -> globs.stream().noneMatch(BucketPolicyRules::isOpen);
-            case ConditionValues.Arns(List<ArnPattern> patterns) -> patterns.stream().noneMatch(p ->
-                    p.whole() != null ? isOpen(p.whole()) : p.components().stream().anyMatch(BucketPolicyRules::isOpen));
+            case ConditionValues.Arns(List<ArnPattern> patterns) -> patterns.stream().noneMatch(p -> p.whole() != null
+                    ? isOpen(p.whole())
+                    : p.components().stream().anyMatch(BucketPolicyRules::isOpen));
             default -> false;
         };
     }

@@ -132,8 +132,9 @@ sealed interface ConditionValues {
     record Networks(List<IpNetwork> networks) implements ConditionValues {
         @Override
         public boolean matches(String requestValue, Map<String, List<String>> context) {
+            byte[] address = IpNetwork.parseAddress(requestValue.strip());
             for (IpNetwork network : networks) {
-                if (network.contains(requestValue)) {
+                if (network.contains(address)) {
                     return true;
                 }
             }

@@ -160,31 +160,102 @@ final class Glob {
         }
     }
 
-    /** The pattern with every variable substituted, or null when one cannot be resolved. */
-    private Resolved resolve(Map<String, List<String>> context) {
-        StringBuilder sb = new StringBuilder();
-        List<Integer> wildAt = new ArrayList<>();
+    /**
+     * Whether some value of the variables could make this pattern match {@code input} (with {@code prefixOnly}:
+     * match some string that starts with {@code input}). Variables count as {@code *}. Used to check, when a policy
+     * is put, that a resource pattern can reach the bucket at all; never on the request path.
+     */
+    boolean couldMatch(String input, boolean prefixOnly) {
+        List<Integer> tokens = new ArrayList<>(); // a char, or STAR_TOKEN, or ONE_TOKEN
         for (Part part : parts) {
             switch (part) {
-                case Text(String text) -> sb.append(text);
-                case Wild w -> {
-                    wildAt.add(sb.length());
-                    sb.append(w == Wild.STAR ? '*' : '?');
+                case Text(String text) -> text.chars().forEach(tokens::add);
+                case Wild w -> tokens.add(w == Wild.STAR ? STAR_TOKEN : ONE_TOKEN);
+                case Variable v -> tokens.add(STAR_TOKEN);
+            }
+        }
+        int m = tokens.size();
+        boolean[] states = new boolean[m + 1];
+        states[0] = true;
+        skipStars(states, tokens);
+        for (int k = 0; k < input.length(); k++) {
+            char c = fold(input.charAt(k));
+            boolean[] next = new boolean[m + 1];
+            boolean any = false;
+            for (int i = 0; i < m; i++) {
+                if (!states[i]) {
+                    continue;
                 }
+                int t = tokens.get(i);
+                if (t == STAR_TOKEN) {
+                    next[i] = true;
+                    any = true;
+                } else if (t == ONE_TOKEN || t == c) {
+                    next[i + 1] = true;
+                    any = true;
+                }
+            }
+            if (!any) {
+                return false;
+            }
+            skipStars(next, tokens);
+            states = next;
+        }
+        if (prefixOnly) {
+            return true; // any remaining pattern can be met by a suitable rest of the string
+        }
+        return states[m];
+    }
+
+    private static final int STAR_TOKEN = -1;
+    private static final int ONE_TOKEN = -2;
+
+    /** A star may match nothing: every state before a star also stands after it. */
+    private static void skipStars(boolean[] states, List<Integer> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (states[i] && tokens.get(i) == STAR_TOKEN) {
+                states[i + 1] = true;
+            }
+        }
+    }
+
+    /** The pattern with every variable substituted, or null when one cannot be resolved. */
+    private Resolved resolve(Map<String, List<String>> context) {
+        int length = 0;
+        String[] values = new String[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            switch (parts[i]) {
+                case Text(String text) -> length += text.length();
+                case Wild w -> length++;
                 case Variable(String key, String fallback) -> {
-                    List<String> values = context.get(key);
-                    String value = values != null && values.size() == 1 ? values.getFirst() : fallback;
+                    List<String> found = context.get(key);
+                    String value = found != null && found.size() == 1 ? found.getFirst() : fallback;
                     if (value == null) {
                         return null;
                     }
-                    sb.append(ignoreCase ? value.toLowerCase(Locale.ROOT) : value);
+                    values[i] = ignoreCase ? value.toLowerCase(Locale.ROOT) : value;
+                    length += values[i].length();
                 }
             }
         }
-        char[] resolvedChars = sb.toString().toCharArray();
-        boolean[] resolvedWild = new boolean[resolvedChars.length];
-        for (int at : wildAt) {
-            resolvedWild[at] = true;
+        char[] resolvedChars = new char[length];
+        boolean[] resolvedWild = new boolean[length];
+        int at = 0;
+        for (int i = 0; i < parts.length; i++) {
+            switch (parts[i]) {
+                case Text(String text) -> {
+                    text.getChars(0, text.length(), resolvedChars, at);
+                    at += text.length();
+                }
+                case Wild w -> {
+                    resolvedWild[at] = true;
+                    resolvedChars[at++] = w == Wild.STAR ? '*' : '?';
+                }
+                case Variable v -> {
+                    values[i].getChars(0, values[i].length(), resolvedChars, at);
+                    at += values[i].length();
+                }
+            }
         }
         return new Resolved(resolvedChars, resolvedWild);
     }

@@ -44,7 +44,11 @@ record IpNetwork(byte[] address, int prefixLength) {
 
     /** Whether {@code ip} (a bare address as text) lies in this network; false for text that is no address. */
     boolean contains(String ip) {
-        byte[] other = parseAddress(ip.strip());
+        return contains(parseAddress(ip.strip()));
+    }
+
+    /** Whether {@code other} (from {@link #parseAddress}, null for no address) lies in this network. */
+    boolean contains(byte[] other) {
         if (other == null || other.length != address.length) {
             return false;
         }

@@ -52,9 +52,10 @@ public final class Policy {
 
     /**
      * Checks the rules S3 adds for a bucket policy of {@code bucket}: every statement has a {@code Principal} or
-     * {@code NotPrincipal}; actions are S3 actions; every resource is the bucket's ARN or an object ARN inside it
-     * ("Policy has invalid resource" otherwise, also for {@code *} or a wildcard in the bucket name); each action
-     * applies to one of its statement's resources. Returns this policy.
+     * {@code NotPrincipal}; actions are S3 actions; every resource is an S3 ARN pattern that can match the bucket or
+     * objects in it ({@code arn:aws:s3:::examplebucket/*}, also {@code arn:aws:s3:::*}; "Policy has invalid
+     * resource" for another bucket or for {@code *}); each action applies to one of its statement's resources.
+     * Returns this policy.
      */
     public Policy validateForBucket(String bucket) {
         BucketPolicyRules.validate(this, bucket);

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Dates as the {@code Date*} condition operators read them: ISO 8601 ({@code 2019-07-16T12:00:00Z}, with or without
@@ -53,7 +54,7 @@ final class PolicyDates {
 
     /** The form the S3 layer writes {@code aws:CurrentTime} in. */
     static String format(Instant instant) {
-        return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static boolean isEpochSeconds(String s) {

@@ -1,6 +1,7 @@
 package dev.cairn.identity.policy;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -63,7 +64,7 @@ public final class PolicyEvaluator {
         Decision fromIdentity = request.anonymous() ? Decision.NOT_APPLICABLE : evaluate(identityPolicies, request);
         boolean owner = !request.anonymous() && request.principalId().equals(bucketOwner);
         if (fromBucket == Decision.DENY || fromIdentity == Decision.DENY) {
-            boolean managesPolicy = OWNER_POLICY_ACTIONS.contains(request.action().toLowerCase(java.util.Locale.ROOT));
+            boolean managesPolicy = OWNER_POLICY_ACTIONS.contains(request.action().toLowerCase(Locale.ROOT));
             return owner && managesPolicy && fromIdentity != Decision.DENY ? Decision.ALLOW : Decision.DENY;
         }
         if (owner || fromBucket == Decision.ALLOW || fromIdentity == Decision.ALLOW) {

@@ -116,7 +116,7 @@ public record Request(String principalId, boolean root, String action, String re
             return put("aws:SecureTransport", Boolean.toString(tls));
         }
 
-        /** {@code aws:CurrentTime} (ISO 8601, seconds) and {@code aws:EpochTime} (epoch seconds) from one clock read. */
+        /** {@code aws:CurrentTime} (ISO 8601 to the second) and {@code aws:EpochTime} from one clock read. */
         public Builder time(Instant now) {
             put("aws:CurrentTime", PolicyDates.format(now));
             return put("aws:EpochTime", Long.toString(now.getEpochSecond()));

@@ -122,7 +122,8 @@ class PolicyParseTest {
                 arguments("resource not an ARN", withStatement("{\"Effect\":\"Allow\"," + principalStar
                         + "\"Action\":\"s3:GetObject\",\"Resource\":\"b/*\"}"), "Policy has invalid resource"),
                 arguments("Principal a bare name", withStatement("{\"Effect\":\"Allow\",\"Principal\":\"alice\","
-                        + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\"}"), "Invalid principal in policy"),
+                        + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\"}"),
+                        "Invalid principal in policy"),
                 arguments("Principal unknown kind", withStatement("{\"Effect\":\"Allow\",\"Principal\":{\"Users\":"
                         + "\"alice\"},\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\"}"),
                         "Invalid principal in policy"),
@@ -130,10 +131,12 @@ class PolicyParseTest {
                         + "{\"AWS\":\"arn:aws:iam::*:user/alice\"},\"Action\":\"s3:GetObject\","
                         + "\"Resource\":\"arn:aws:s3:::b/*\"}"), "Invalid principal in policy"),
                 arguments("Principal not an IAM ARN", withStatement("{\"Effect\":\"Allow\",\"Principal\":"
-                        + "{\"AWS\":\"arn:aws:s3:::b\"},\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\"}"),
+                        + "{\"AWS\":\"arn:aws:s3:::b\"},\"Action\":\"s3:GetObject\","
+                        + "\"Resource\":\"arn:aws:s3:::b/*\"}"),
                         "Invalid principal in policy"),
                 arguments("Principal empty", withStatement("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[]},"
-                        + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\"}"), "Invalid principal in policy"),
+                        + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\"}"),
+                        "Invalid principal in policy"),
                 arguments("NotPrincipal with Allow", withStatement("{\"Effect\":\"Allow\",\"NotPrincipal\":"
                         + "{\"AWS\":\"arn:aws:iam::s3tenant1:root\"},\"Action\":\"s3:ListBucket\","
                         + "\"Resource\":\"arn:aws:s3:::b\"}"), "Invalid principal in policy"),
@@ -170,7 +173,8 @@ class PolicyParseTest {
                         + "\"BinaryEquals\":{\"k\":\"%%\"}}}"), "Invalid Condition value for BinaryEquals: %%"),
                 arguments("object as condition value", withStatement("{\"Effect\":\"Allow\"," + principalStar
                         + "\"Action\":\"s3:ListBucket\",\"Resource\":\"arn:aws:s3:::b\",\"Condition\":{"
-                        + "\"StringEquals\":{\"k\":{\"a\":1}}}}"), "Invalid Condition value for StringEquals: {\"a\":1}"),
+                        + "\"StringEquals\":{\"k\":{\"a\":1}}}}"),
+                        "Invalid Condition value for StringEquals: {\"a\":1}"),
                 arguments("empty value list", withStatement("{\"Effect\":\"Allow\"," + principalStar
                         + "\"Action\":\"s3:ListBucket\",\"Resource\":\"arn:aws:s3:::b\",\"Condition\":{"
                         + "\"StringEquals\":{\"k\":[]}}}"), "Invalid Condition value for StringEquals: empty list"),

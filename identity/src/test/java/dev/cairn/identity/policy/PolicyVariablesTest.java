@@ -92,7 +92,8 @@ class PolicyVariablesTest {
         Policy p = Policies.policy(Policies.allowGetWith(
                 "{\"StringLike\":{\"aws:Referer\":\"https://${aws:username}.example.com/*\"}}"));
         assertEquals(ALLOW, evaluate(p, Policies.get("alice", "a", "aws:Referer", "https://alice.example.com/x")));
-        assertEquals(NOT_APPLICABLE, evaluate(p, Policies.get("alice", "a", "aws:Referer", "https://bob.example.com/")));
+        assertEquals(NOT_APPLICABLE,
+                evaluate(p, Policies.get("alice", "a", "aws:Referer", "https://bob.example.com/")));
     }
 
     @Test
