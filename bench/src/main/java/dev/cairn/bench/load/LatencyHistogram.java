@@ -55,13 +55,17 @@ final class LatencyHistogram {
 
     /**
      * The value at percentile {@code p} (0..100]: the smallest bucket value with at least {@code p}% of the
-     * recorded values at or below it, clamped to the recorded min and max; 0 when empty.
+     * recorded values at or below it, clamped to the recorded min and max; exactly the max for the highest rank;
+     * 0 when empty.
      */
     long percentile(double p) {
         if (total == 0) {
             return 0;
         }
         long rank = Math.max(1, (long) Math.ceil(p / 100.0 * total));
+        if (rank >= total) {
+            return max;
+        }
         long seen = 0;
         for (int i = 0; i < counts.length; i++) {
             seen += counts[i];
