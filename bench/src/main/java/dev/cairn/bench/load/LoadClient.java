@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +31,7 @@ final class LoadClient implements AutoCloseable {
     private static final Pattern UPLOAD_ID = Pattern.compile("<UploadId>([^<]*)</UploadId>");
     private static final SortedMap<String, String> NO_QUERY = new TreeMap<>();
 
+    private final ExecutorService executor;
     private final HttpClient http;
     private final URI endpoint;
     private final String host;
@@ -38,7 +41,16 @@ final class LoadClient implements AutoCloseable {
     private final boolean verify;
 
     LoadClient(LoadOptions options) {
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        // A few fixed threads instead of the client's default cached pool: every response hands off to the
+        // executor, and with one thread per request in flight the handoffs cost more CPU than the bytes
+        // (measured against wrk: ~1.6 ms vs ~0.95 ms of client CPU per 1 MiB GET). Callbacks here never block.
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors() / 2);
+        this.executor = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "load-http");
+            t.setDaemon(true);
+            return t;
+        });
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
                 .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
         this.endpoint = options.endpoint();
         // What the JDK client sends as Host, which must be what is signed: the port only when not the default.
@@ -245,6 +257,7 @@ final class LoadClient implements AutoCloseable {
 
     @Override
     public void close() {
-        http.close();
+        http.close(); // waits for what is in flight (the run already did)
+        executor.shutdown();
     }
 }
