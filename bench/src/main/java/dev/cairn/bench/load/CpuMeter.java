@@ -1,0 +1,49 @@
+package dev.cairn.bench.load;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * CPU time of this process and, optionally, of a local server process read from {@code /proc/PID/stat}
+ * ({@code utime + stime}, in clock ticks of 1/100 s: the Linux USER_HZ on every mainstream architecture).
+ */
+final class CpuMeter {
+    private static final long TICK_NANOS = 10_000_000L;
+
+    private CpuMeter() {}
+
+    /** CPU time this JVM has used so far (all threads), in nanoseconds; -1 when the platform does not say. */
+    static long selfNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+    }
+
+    /** CPU time process {@code pid} has used so far, in nanoseconds; -1 when it cannot be read. */
+    static long processNanos(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // Fields after the command name, which is in parentheses and may itself hold spaces or parentheses.
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long utime = Long.parseLong(f[11]); // field 14 of the whole line
+            long stime = Long.parseLong(f[12]); // field 15
+            return (utime + stime) * TICK_NANOS;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Whether the endpoint's host is this machine (loopback or one of its interface addresses). */
+    static boolean isLocal(URI endpoint) {
+        try {
+            InetAddress address = InetAddress.getByName(endpoint.getHost());
+            return address.isLoopbackAddress() || address.isAnyLocalAddress()
+                    || NetworkInterface.getByInetAddress(address) != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
