@@ -47,14 +47,15 @@ final class Commit {
 
     /** Removes data directories that committed versions replaced. Best effort: a failure leaves only space. */
     static void deleteOrphans(Drive[] drives, String bucket, String path, DriveResults<RenameResult> r,
-                              Executor executor) {
+                              Executor executor, ActiveReads reads) {
         Drive[] targets = new Drive[r.size()];
         for (int i = 0; i < r.size(); i++) {
             boolean orphan = r.ok(i) && r.value(i) != null && r.value(i).orphanDataDir() != null;
             targets[i] = orphan ? drives[i] : null;
         }
         DriveResults.run(targets, executor, (pos, d) -> {
-            d.delete(bucket, path + "/" + r.value(pos).orphanDataDir(), true);
+            java.util.UUID dir = r.value(pos).orphanDataDir();
+            reads.deleteWhenUnread(bucket, path, dir, () -> d.delete(bucket, path + "/" + dir, true));
             return true;
         });
     }

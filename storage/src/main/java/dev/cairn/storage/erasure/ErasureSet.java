@@ -54,6 +54,7 @@ public final class ErasureSet {
     private final HealScheduler heal;
     private final java.time.InstantSource clock;
     private final AtomicLong lastModTime = new AtomicLong();
+    private final ActiveReads activeReads = new ActiveReads();
 
     public ErasureSet(int index, Drive[] drives, ErasureConfig config,
                       BiFunction<Integer, Integer, ErasureCodec> codecs, Executor executor, NamespaceLocks locks,
@@ -100,6 +101,10 @@ public final class ErasureSet {
 
     NamespaceLocks locks() {
         return locks;
+    }
+
+    ActiveReads activeReads() {
+        return activeReads;
     }
 
     HealScheduler healScheduler() {
@@ -229,17 +234,24 @@ public final class ErasureSet {
 
     public ObjectStream getObject(String bucket, String key, String versionId, RangeSpec rangeSpec) {
         String path = pathOf(key);
-        NamespaceLocks.Held lock = locks.read(bucket, key);
+        ResolvedVersion r;
+        Runnable leave;
+        // the lock orders this read with commits; once the version's data directory is registered as being read,
+        // an overwrite defers deleting it, so the stream itself needs no lock (a stalled client blocks no writer)
+        try (NamespaceLocks.Held ignored = locks.read(bucket, key)) {
+            r = resolve(bucket, key, path, parseVersionId(versionId));
+            UUID dataDir = r.version().dataDir();
+            leave = dataDir == null ? () -> { } : activeReads.enter(bucket, path, dataDir);
+        }
         try {
-            ResolvedVersion r = resolve(bucket, key, path, parseVersionId(versionId));
             ObjectVersion v = r.version();
             ByteRange range = rangeSpec == null ? ByteRange.whole(v.size()) : rangeSpec.resolve(v.size());
             ObjectInfo info = toInfo(bucket, key, v, r.latest());
             InputStream body = new ObjectReadStream(v.parts(), range,
-                    (part, partRange) -> openPart(bucket, key, path, r, part, partRange), lock::close);
+                    (part, partRange) -> openPart(bucket, key, path, r, part, partRange), leave);
             return new ObjectStream(info, range, body);
         } catch (RuntimeException e) {
-            lock.close();
+            leave.run();
             throw e;
         }
     }
@@ -348,7 +360,7 @@ public final class ErasureSet {
                 (pos, d) -> d.writeVersion(bucket, path, marker));
         Commit.requireWriteQuorum(bucket, r, defaultWriteQuorum(), (pos, res) ->
                 drives[pos].restoreMeta(bucket, path, res.previousMeta()));
-        Commit.deleteOrphans(drives, bucket, path, r, executor);
+        Commit.deleteOrphans(drives, bucket, path, r, executor, activeReads);
         return new DeleteResult(versionIdString(id), true);
     }
 

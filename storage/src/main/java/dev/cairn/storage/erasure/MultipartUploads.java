@@ -221,7 +221,7 @@ final class MultipartUploads {
                             targets[pos].renameFile(bucket, path + "/" + u.dataDir(), Drive.SYSTEM_VOLUME,
                                     dir + "/" + u.dataDir());
                         });
-                Commit.deleteOrphans(targets, bucket, path, r, set.executor());
+                Commit.deleteOrphans(targets, bucket, path, r, set.executor(), set.activeReads());
                 removeLeftovers(targets, r, bucket, path + "/" + u.dataDir(), parts, dir);
                 if (r.successes() < set.size()) {
                     set.healScheduler().queue(bucket, key, ErasureSet.versionIdString(versionId));

@@ -9,8 +9,8 @@ import java.util.concurrent.locks.StampedLock;
 
 /**
  * Per-key read/write locks for one node. A writer holds the key's write lock around its commit; a reader holds
- * the read lock from reading the metadata until its stream is closed, so a concurrent overwrite cannot delete
- * the data under it. Locks are not owned by threads ({@link StampedLock}): a stream may be closed on another
+ * the read lock while it resolves the version and registers the data it will stream ({@link ActiveReads}), so
+ * a read sees either the state before a commit or after it, never half of one. Locks are not owned by threads ({@link StampedLock}): a stream may be closed on another
  * thread than the one that opened it. Entries are reference-counted and removed when unused.
  */
 public final class NamespaceLocks {

@@ -100,7 +100,7 @@ final class StagedWrite {
                 targets[pos].delete(bucket, path + "/" + dataDir, true);
             }
         });
-        Commit.deleteOrphans(targets, bucket, path, r, set.executor());
+        Commit.deleteOrphans(targets, bucket, path, r, set.executor(), set.activeReads());
         missed = r.successes() < alive.length;
     }
 
@@ -111,7 +111,7 @@ final class StagedWrite {
     int commitTo(String bucket, String path, ObjectVersion version) {
         Drive[] targets = targets();
         DriveResults<RenameResult> r = rename(targets, bucket, path, version);
-        Commit.deleteOrphans(targets, bucket, path, r, set.executor());
+        Commit.deleteOrphans(targets, bucket, path, r, set.executor(), set.activeReads());
         return r.successes();
     }
 

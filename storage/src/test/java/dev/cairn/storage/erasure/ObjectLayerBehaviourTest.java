@@ -181,6 +181,34 @@ class ObjectLayerBehaviourTest {
     }
 
     @Test
+    void anOverwriteNeitherWaitsForNorBreaksAReadInProgress() throws Exception {
+        byte[] old = TestSets.random(1, 3 << 20);
+        byte[] replacement = TestSets.random(2, 2 << 20);
+        t.layer.putObject("bucket", "k", new ByteArrayInputStream(old), old.length, PutOptions.defaults());
+        try (var reading = t.layer.getObject("bucket", "k", null, null)) {
+            byte[] first = reading.body().readNBytes(1000);
+            long start = System.nanoTime();
+            t.layer.putObject("bucket", "k", new ByteArrayInputStream(replacement), replacement.length,
+                    PutOptions.defaults());
+            assertTrue(System.nanoTime() - start < 5_000_000_000L, "the overwrite waited for the reader");
+            byte[] rest = reading.body().readAllBytes();
+            assertArrayEquals(old, java.nio.ByteBuffer.allocate(old.length).put(first).put(rest).array(),
+                    "the read in progress still sees the version it started on");
+        }
+        assertArrayEquals(replacement, t.get("bucket", "k"));
+        long dataDirs = 0;
+        for (Path root : t.roots) {
+            Path key = root.resolve("bucket/k");
+            if (java.nio.file.Files.exists(key)) {
+                try (var s = java.nio.file.Files.list(key)) {
+                    dataDirs += s.filter(java.nio.file.Files::isDirectory).count();
+                }
+            }
+        }
+        assertEquals(4, dataDirs, "once the reader closed, only the new version's data directory is left per drive");
+    }
+
+    @Test
     void aBodyOfUnknownSizeIsReadToItsEnd() {
         for (int size : new int[] {0, 10, 5 * (1 << 20) / 2, 2 << 20}) {
             byte[] data = TestSets.random(size, size);
