@@ -291,3 +291,12 @@ def test_browser_form_upload_with_a_signed_policy(bucket, signature_version):
     extra = dict(post["fields"], **{"x-amz-meta-sneaky": "1"})
     denied = _post_form(post["url"], extra, b"x")
     assert denied.status == 403 and b"AccessDenied" in denied.read()
+
+
+def test_empty_objects_with_checksums(s3, bucket):
+    for i in range(3):
+        s3.put_object(Bucket=bucket, Key=str(i))
+    assert s3.list_objects_v2(Bucket=bucket)["KeyCount"] == 3
+    with pytest.raises(ClientError) as e:
+        s3.put_object(Bucket=bucket, Key="bad-empty", Body=b"", ChecksumCRC32="AAAAAQ==")
+    assert error_code(e) == "BadDigest"

@@ -53,9 +53,19 @@ final class ChecksumRequests {
         return null;
     }
 
-    /** Metadata entries recording a verified checksum. */
+    /**
+     * Metadata entries recording a verified checksum. An empty body is never read by the store, so its check
+     * (and digest) is forced here, before the commit.
+     */
     static void store(ChecksumInputStream checked, Map<String, String> metadata) {
         if (checked != null) {
+            if (checked.digest() == null) {
+                try {
+                    checked.read(new byte[1], 0, 1);
+                } catch (java.io.IOException e) {
+                    throw new S3Exception(S3Error.INCOMPLETE_BODY, "reading the body failed: " + e.getMessage());
+                }
+            }
             metadata.put(checked.algorithm().headerName(), checked.digestBase64());
             metadata.put(TYPE_KEY, "FULL_OBJECT");
         }
