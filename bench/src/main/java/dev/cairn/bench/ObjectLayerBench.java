@@ -103,7 +103,8 @@ public class ObjectLayerBench {
 
             @Override
             public int read() {
-                throw new UnsupportedOperationException("bulk reads only");
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
             }
 
             @Override
