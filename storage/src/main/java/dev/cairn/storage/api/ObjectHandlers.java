@@ -102,14 +102,12 @@ final class ObjectHandlers {
         String versionId = ObjectRequests.versionId(r);
         RangeSpec range = RangeHeader.parse(r.header("Range"));
         String partNumber = r.param("partNumber");
-        ObjectStream s = call.layer.getObject(call.bucket(), call.key(), versionId, range);
+        // with partNumber the part's range comes from the version's part sizes: read the metadata once, then the part
+        ObjectStream s = partNumber == null ? call.layer.getObject(call.bucket(), call.key(), versionId, range)
+                : PartRanges.openPart(call, call.layer.getObjectInfo(call.bucket(), call.key(), versionId), partNumber,
+                versionId);
         try {
             ObjectInfo info = s.info();
-            if (partNumber != null) {
-                s.close();
-                s = PartRanges.openPart(call, info, partNumber, versionId);
-                info = s.info();
-            }
             Preconditions.Outcome outcome = Preconditions.evaluate(r.header("If-Match"), r.header("If-None-Match"),
                     r.header("If-Modified-Since"), r.header("If-Unmodified-Since"), info.etag(), info.modTime());
             if (outcome == Preconditions.Outcome.NOT_MODIFIED) {
