@@ -81,7 +81,7 @@ public final class S3Call {
             if (request.method().equals("HEAD")) {
                 response.end();
             } else {
-                dev.cairn.storage.api.http.ResponseBodyWriter.copyAndEnd(in, response);
+                dev.cairn.storage.api.http.ResponseBodyWriter.copyAndEnd(in, length, response);
             }
         }
     }

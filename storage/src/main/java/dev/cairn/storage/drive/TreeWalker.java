@@ -87,7 +87,7 @@ final class TreeWalker implements Iterator<WalkEntry> {
 
     private WalkEntry readEntry(Entry e) {
         try {
-            return new WalkEntry(e.sortKey, Files.readAllBytes(volumeDir.resolve(e.relPath).resolve(Drive.META_FILE)));
+            return new WalkEntry(e.sortKey, LocalDrive.readMetaBytes(volumeDir.resolve(e.relPath).resolve(Drive.META_FILE)));
         } catch (NoSuchFileException gone) {
             return null; // deleted since listed
         } catch (IOException io) {
@@ -140,7 +140,7 @@ final class TreeWalker implements Iterator<WalkEntry> {
         }
         Set<String> out = new HashSet<>();
         try {
-            for (ObjectVersion v : MetaCodec.decode(Files.readAllBytes(meta)).versions()) {
+            for (ObjectVersion v : MetaCodec.decode(LocalDrive.readMetaBytes(meta)).versions()) {
                 if (v.dataDir() != null) {
                     out.add(v.dataDir().toString());
                 }

@@ -58,7 +58,8 @@ final class ErasureEncoder {
     Result encode(InputStream in, long size, ShardWriter[] writers, DriveError[] openErrors, int writeQuorum) {
         int k = erasure.data();
         int n = erasure.shards();
-        int fullShard = erasure.shardSize(erasure.blockSize());
+        // a body smaller than one block needs buffers of its own size: a 4 KiB PUT must not zero 2 MiB
+        int fullShard = erasure.shardSize(size < 0 ? erasure.blockSize() : (int) Math.min(erasure.blockSize(), size));
         ByteBuffer block = ByteBuffer.allocate(fullShard * k);
         ByteBuffer[] parity = new ByteBuffer[n - k];
         for (int i = 0; i < parity.length; i++) {

@@ -151,7 +151,8 @@ final class PartReader extends InputStream {
 
     private ByteBuffer buffer(int i, int shardLen) {
         if (shards[i] == null || shards[i].capacity() < shardLen) {
-            shards[i] = ByteBuffer.allocate(erasure.shardSize(erasure.blockSize()));
+            // sized to the part, not the block: a small object's GET must not allocate whole-block buffers
+            shards[i] = ByteBuffer.allocate(erasure.shardSize((int) Math.min(erasure.blockSize(), partSize)));
         }
         return shards[i].clear().limit(shardLen).slice();
     }

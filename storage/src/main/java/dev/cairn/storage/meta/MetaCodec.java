@@ -109,6 +109,22 @@ public final class MetaCodec {
         return bytes.toByteArray();
     }
 
+    /**
+     * Whether {@code file} is a whole cairn.meta of ours (magic, length and checksum agree) without decoding it:
+     * lets a reader that raced an in-place overwrite notice and read again.
+     */
+    public static boolean intact(byte[] file) {
+        if (file.length < MAGIC.length + 2 + 4 + 4
+                || !java.util.Arrays.equals(file, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            return false;
+        }
+        ByteBuffer in = ByteBuffer.wrap(file);
+        int length = in.getInt(MAGIC.length + 2);
+        int payloadStart = MAGIC.length + 2 + 4;
+        return length >= 0 && length <= file.length - payloadStart - 4
+                && in.getInt(payloadStart + length) == crc(file, payloadStart, length);
+    }
+
     public static ObjectMeta decode(byte[] file) {
         try {
             ByteBuffer in = ByteBuffer.wrap(file);

@@ -86,6 +86,11 @@ final class MonitoredDrive extends ForwardingDrive {
         state = s;
     }
 
+    /** Replays the drive's meta journal before the drive serves (again): see {@link LocalDrive#recover}. */
+    void recover(boolean again) {
+        ((LocalDrive) delegate).recover(again);
+    }
+
     /** Writes this position's format onto a blank drive. */
     void format() {
         DriveProbe.writeFormat(delegate, expected);

@@ -114,6 +114,9 @@ public final class Node implements AutoCloseable {
                     case OFFLINE -> MonitoredDrive.State.OFFLINE;
                 };
                 MonitoredDrive d = new MonitoredDrive(slot.path(), local, expected, st);
+                if (st == MonitoredDrive.State.ONLINE) {
+                    d.recover(false); // before staging is cleaned: a journaled commit may still need its data
+                }
                 if (st == MonitoredDrive.State.BLANK) {
                     d.format();
                     d.setState(MonitoredDrive.State.ONLINE);
@@ -156,6 +159,7 @@ public final class Node implements AutoCloseable {
         }
         switch (now) {
             case ONLINE -> {
+                d.recover(true);
                 d.setState(MonitoredDrive.State.ONLINE);
                 LOG.infof("drive %s is back online", d.path());
                 scheduleSetHeal(set, "drive " + d.path() + " came back");
@@ -164,6 +168,7 @@ public final class Node implements AutoCloseable {
                 d.setState(MonitoredDrive.State.BLANK);
                 LOG.warnf("drive %s is blank (wiped or replaced): formatting it and healing set %d", d.path(), set);
                 d.format();
+                d.recover(true); // drops the journal segment that went with the old contents
                 d.setState(MonitoredDrive.State.ONLINE);
                 scheduleSetHeal(set, "drive " + d.path() + " was replaced");
             }

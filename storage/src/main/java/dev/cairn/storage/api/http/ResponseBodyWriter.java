@@ -25,9 +25,12 @@ public final class ResponseBodyWriter {
     private ResponseBodyWriter() {
     }
 
-    /** Writes all of {@code in} and ends the response. Fails if the client went away. */
-    public static void copyAndEnd(InputStream in, HttpServerResponse response) throws IOException {
-        byte[] buf = new byte[CHUNK];
+    /**
+     * Writes all of {@code in} ({@code length} bytes expected, which sizes the copy buffer) and ends the response.
+     * Fails if the client went away.
+     */
+    public static void copyAndEnd(InputStream in, long length, HttpServerResponse response) throws IOException {
+        byte[] buf = new byte[(int) Math.max(1, Math.min(CHUNK, length))];
         CompletableFuture<Void> failed = new CompletableFuture<>();
         for (int n; (n = in.readNBytes(buf, 0, buf.length)) > 0; ) {
             if (response.closed() || failed.isDone()) {
