@@ -52,8 +52,8 @@ public final class KafkaBroker implements AutoCloseable {
             "-Dorg.slf4j.simpleLogger.showDateTime=true",
             "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS");
 
-    private static final String KAFKA_MAIN = "kafka.Kafka";
-    private static final String STORAGE_TOOL = "kafka.tools.StorageTool";
+    static final String KAFKA_MAIN = "kafka.Kafka";
+    static final String STORAGE_TOOL = "kafka.tools.StorageTool";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     private static final int LOG_TAIL_LINES = 40;
 
@@ -67,6 +67,8 @@ public final class KafkaBroker implements AutoCloseable {
     private final List<String> jvmOptions;
     private final Path java;
     private final List<Path> classpath; // null: BrokerClasspath.resolve() at start
+    private final String storageToolMain;
+    private final String brokerMain;
     private final Duration startTimeout;
     private final Duration stopTimeout;
 
@@ -83,6 +85,8 @@ public final class KafkaBroker implements AutoCloseable {
         this.jvmOptions = List.copyOf(b.jvmOptions);
         this.java = b.java;
         this.classpath = b.classpath == null ? null : List.copyOf(b.classpath);
+        this.storageToolMain = b.storageToolMain;
+        this.brokerMain = b.brokerMain;
         this.startTimeout = b.startTimeout;
         this.stopTimeout = b.stopTimeout;
     }
@@ -236,7 +240,7 @@ public final class KafkaBroker implements AutoCloseable {
     private void format(List<Path> brokerJars) throws IOException {
         String newId = BrokerStorage.newClusterId(new SecureRandom());
         note("formatting " + storage.logDir() + " for new cluster " + newId);
-        List<String> cmd = javaCommand(brokerJars, STORAGE_TOOL,
+        List<String> cmd = javaCommand(brokerJars, storageToolMain,
                 "format", "-t", newId, "-c", storage.serverProperties().toString());
         Process p = new ProcessBuilder(cmd).directory(storage.dir().toFile()).redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(storage.logFile().toFile())).start();
@@ -254,7 +258,7 @@ public final class KafkaBroker implements AutoCloseable {
         List<Path> jars = new ArrayList<>(brokerJars);
         jars.add(BrokerClasspath.launcherLocation()); // for ParentWatch
         List<String> cmd = javaCommand(jars, ParentWatch.class.getName(),
-                Long.toString(ProcessHandle.current().pid()), KAFKA_MAIN, storage.serverProperties().toString());
+                Long.toString(ProcessHandle.current().pid()), brokerMain, storage.serverProperties().toString());
         stopRequested = false;
         Process p = new ProcessBuilder(cmd).directory(storage.dir().toFile()).redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(storage.logFile().toFile())).start();
@@ -398,6 +402,8 @@ public final class KafkaBroker implements AutoCloseable {
         private List<Path> classpath;
         private Duration startTimeout = Duration.ofSeconds(120);
         private Duration stopTimeout = Duration.ofSeconds(30);
+        private String storageToolMain = STORAGE_TOOL;
+        private String brokerMain = KAFKA_MAIN;
 
         private Builder() {
         }
@@ -463,6 +469,16 @@ public final class KafkaBroker implements AutoCloseable {
         /** How long {@link KafkaBroker#stop()} waits for a controlled shutdown before killing; default 30 s. */
         public Builder stopTimeout(Duration timeout) {
             this.stopTimeout = positive(timeout);
+            return this;
+        }
+
+        /**
+         * Other entry points than Kafka's, with the same command lines ({@code format -t ID -c FILE} and
+         * {@code FILE}): for tests of the launcher against stand-in brokers that misbehave on purpose.
+         */
+        Builder mainClasses(String storageTool, String broker) {
+            this.storageToolMain = Objects.requireNonNull(storageTool);
+            this.brokerMain = Objects.requireNonNull(broker);
             return this;
         }
 
