@@ -78,11 +78,14 @@ public final class KafkaMain {
             return 2;
         }
         KafkaBroker broker = KafkaBroker.builder().dir(args.dir()).port(args.port()).build();
-        // Runs beside the broker's own hook (which sends the SIGTERM): this one waits and reports.
+        // Runs beside the broker's own hook (which sends the SIGTERM): this one waits and reports. Silent when there
+        // is no broker (it failed to start, or the other hook already saw it exit).
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("cairn-kafka-main-stop").unstarted(() -> {
-            out.println("cairn kafka: stopping the broker...");
-            boolean clean = broker.stop(); // waits for a start in progress to give up first
-            out.println(clean ? "cairn kafka: broker stopped" : "cairn kafka: broker killed after the stop timeout");
+            if (broker.isRunning()) {
+                out.println("cairn kafka: stopping the broker...");
+                boolean clean = broker.stop(); // if a start is in progress, waits for it to give up first
+                out.println(clean ? "cairn kafka: broker stopped" : "cairn kafka: broker killed after the stop timeout");
+            }
         }));
         try {
             broker.start();
