@@ -31,6 +31,7 @@ class ServerPropertiesTest {
         assertEquals("CONTROLLER", p.get("controller.listener.names"));
         assertEquals(LOGS.toString(), p.get("log.dirs"));
         assertFalse(p.containsKey("controller.quorum.bootstrap.servers"), "static voters, so the port may change");
+        assertEquals("16777216", p.get("log.cleaner.dedupe.buffer.size"), "not 128 MiB of heap for a dev broker");
     }
 
     @ParameterizedTest(name = "{0} = 1")
