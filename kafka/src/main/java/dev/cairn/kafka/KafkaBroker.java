@@ -118,6 +118,9 @@ public final class KafkaBroker implements AutoCloseable {
         if (isRunning()) {
             throw new IllegalStateException("the broker is already running on " + bootstrapServers());
         }
+        if (process != null) {
+            forget(); // it exited by itself since the last start: drop it and its shutdown hook
+        }
         long began = System.nanoTime();
         List<Path> brokerJars = classpath != null ? classpath : BrokerClasspath.resolve();
         try {
@@ -449,7 +452,10 @@ public final class KafkaBroker implements AutoCloseable {
             return this;
         }
 
-        /** The {@code java} binary for the broker; by default this JVM's. */
+        /**
+         * The {@code java} binary for the broker; by default this JVM's. Kafka 4.3 needs Java 17 or later, and
+         * {@link #DEFAULT_JVM_OPTIONS} need 23 or later ({@code --sun-misc-unsafe-memory-access}).
+         */
         public Builder java(Path javaBinary) {
             this.java = Objects.requireNonNull(javaBinary, "javaBinary");
             return this;

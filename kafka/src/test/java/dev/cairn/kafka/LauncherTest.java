@@ -36,7 +36,7 @@ class LauncherTest {
     }
 
     private KafkaBroker standIn(String mode, String... moreJvmOptions) {
-        List<String> jvm = new ArrayList<>(List.of("-Xmx32m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+        List<String> jvm = new ArrayList<>(List.of("-Xmx32m", "-XX:TieredStopAtLevel=1",
                 "-Dstandin.mode=" + mode));
         jvm.addAll(List.of(moreJvmOptions));
         KafkaBroker b = KafkaBroker.builder().dir(dir).classpath(List.of(testClasses())).jvmOptions(jvm)
