@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * CPU time of this process and, optionally, of a local server process read from {@code /proc/PID/stat}
@@ -20,6 +21,19 @@ final class CpuMeter {
     /** CPU time this JVM has used so far (all threads), in nanoseconds; -1 when the platform does not say. */
     static long selfNanos() {
         return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+    }
+
+    /** CPU time the processes {@code pids} have used so far, summed; -1 when none is given or one cannot be read. */
+    static long processNanos(List<Long> pids) {
+        long sum = 0;
+        for (long pid : pids) {
+            long n = processNanos(pid);
+            if (n < 0) {
+                return -1;
+            }
+            sum += n;
+        }
+        return pids.isEmpty() ? -1 : sum;
     }
 
     /** CPU time process {@code pid} has used so far, in nanoseconds; -1 when it cannot be read. */

@@ -2,7 +2,6 @@ package dev.cairn.bench.load;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The results of a run over its measured window: per operation and in total, count, throughput (MB = 10^6 bytes of
@@ -16,15 +15,7 @@ record LoadReport(LoadOptions options, double seconds, Map<Op, OpStats.Snapshot>
                   long serverCpuNanos) {
 
     OpStats.Snapshot total() {
-        LatencyHistogram all = new LatencyHistogram();
-        long bytes = 0;
-        Map<String, Long> errors = new TreeMap<>();
-        for (OpStats.Snapshot s : ops.values()) {
-            all.add(s.latencies());
-            bytes += s.bytes();
-            s.errors().forEach((code, n) -> errors.merge(code, n, Long::sum));
-        }
-        return new OpStats.Snapshot(all, bytes, errors);
+        return OpStats.Snapshot.sum(ops.values());
     }
 
     long count(Op op) {

@@ -1,174 +1,240 @@
 package dev.cairn.bench.load;
 
+import dev.cairn.bench.load.http.TimeoutWatchdog;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
- * Runs a load: keeps {@code concurrency} requests in flight with a semaphore, one scheduler thread choosing each
- * next operation (from the mix) and key (from the {@link KeySpace}) as soon as a permit frees, until the duration or
- * the operation count is reached; then waits for the requests still in flight.
+ * Runs a load: {@code concurrency} workers, each a thread with its own connection that chooses an operation (from
+ * the mix) and a key (from the {@link KeySpace}), runs it to its end and starts the next, so exactly that many
+ * requests are in flight and no request waits for a thread. The main thread only keeps time.
  *
  * <p>Time runs as: prefill (optional, unmeasured), warmup (unmeasured), measured window. An operation belongs to
- * the window it started in; its latency runs from just before it is sent to the end of its response body. A
- * GET, HEAD or DELETE when no written key is free runs as a PUT instead (the start of a run without prefill).
+ * the window it started in; its latency runs from just before it is sent to the end of its response body. The
+ * window closes when the last operation started in it has ended. A GET, HEAD or DELETE when no written key is free
+ * runs as a PUT instead (the start of a run without prefill).
  */
 final class LoadRunner {
     private final LoadOptions options;
-    private final LoadClient client;
     private final PrintStream err;
     private final KeySpace keys;
-    private final Map<Op, OpStats> stats = new EnumMap<>(Op.class);
-    private final Semaphore permits;
-    private final SplittableRandom random = new SplittableRandom();
+    private final SigV4Signer signer;
     private final LongAdder liveOps = new LongAdder();
     private final LongAdder liveBytes = new LongAdder();
     private final LongAdder liveErrors = new LongAdder();
+    private final AtomicLong issued = new AtomicLong(); // measured operations started, for --count
+    private volatile boolean measuring;
+    private volatile boolean stopping;
 
-    LoadRunner(LoadOptions options, LoadClient client, PrintStream err) {
+    LoadRunner(LoadOptions options, PrintStream err) {
         this.options = options;
-        this.client = client;
         this.err = err;
         this.keys = new KeySpace("load/", options.objects());
-        this.permits = new Semaphore(options.concurrency());
-        for (Op op : Op.values()) {
-            stats.put(op, new OpStats());
-        }
+        this.signer = options.raw() ? null
+                : new SigV4Signer(options.accessKey(), options.secretKey(), options.region(), "s3");
     }
 
     LoadReport run() throws InterruptedException {
-        if (!options.raw()) {
-            Outcome bucket = client.createBucket();
-            if (!bucket.ok()) {
-                throw new IllegalStateException("cannot create bucket " + options.bucket() + ": " + bucket.error());
+        SplittableRandom seeds = new SplittableRandom();
+        List<Worker> workers = new ArrayList<>();
+        try (TimeoutWatchdog watchdog = new TimeoutWatchdog()) {
+            for (int i = 0; i < options.concurrency(); i++) {
+                workers.add(new Worker(new S3Session(options, signer, watchdog), seeds.split()));
             }
-            if (options.prefill()) {
-                prefill();
+            try {
+                if (!options.raw()) {
+                    Outcome bucket = workers.getFirst().session.createBucket();
+                    if (!bucket.ok()) {
+                        throw new IllegalStateException("cannot create bucket " + options.bucket() + ": "
+                                + bucket.error());
+                    }
+                    if (options.prefill()) {
+                        prefill(workers);
+                    }
+                }
+                return measure(workers);
+            } finally {
+                workers.forEach(w -> w.session.close());
             }
         }
+    }
+
+    private LoadReport measure(List<Worker> workers) throws InterruptedException {
         long start = System.nanoTime();
-        long measureStart = start + options.warmup().toNanos();
-        long end = options.count() > 0 ? Long.MAX_VALUE : measureStart + options.duration().toNanos();
-        ScheduledExecutorService progress = options.quiet() ? null : startProgress(start, measureStart);
-        long issued = 0;
-        long clientCpu0 = -1;
-        long serverCpu0 = -1;
-        boolean measuring = false;
+        ScheduledExecutorService progress = options.quiet() ? null
+                : startProgress(start, start + options.warmup().toNanos());
         try {
-            while (true) {
-                permits.acquire();
-                long now = System.nanoTime();
-                if (now >= end || (options.count() > 0 && issued >= options.count())) {
-                    permits.release();
-                    break;
-                }
-                boolean measured = now >= measureStart;
-                if (measured && !measuring) {
-                    measuring = true;
-                    clientCpu0 = CpuMeter.selfNanos();
-                    serverCpu0 = options.serverPid() > 0 ? CpuMeter.processNanos(options.serverPid()) : -1;
-                    measureStart = now;
-                }
-                if (start(measured)) {
-                    issued += measured ? 1 : 0;
-                } else {
-                    permits.release();
-                    LockSupport.parkNanos(100_000); // every key is in flight: let some complete
-                }
+            List<Thread> threads = startAll(workers, Worker::load);
+            sleepUntil(start + options.warmup().toNanos());
+            long clientCpu0 = CpuMeter.selfNanos();
+            long serverCpu0 = CpuMeter.processNanos(options.serverPids());
+            long measureStart = System.nanoTime();
+            measuring = true;
+            if (options.count() == 0) {
+                sleepUntil(measureStart + options.duration().toNanos());
+                stopping = true;
             }
-            permits.acquire(options.concurrency());
-            permits.release(options.concurrency());
+            joinAll(threads);
+            long seconds = System.nanoTime() - measureStart;
+            long clientCpu = clientCpu0 < 0 ? -1 : CpuMeter.selfNanos() - clientCpu0;
+            long serverCpu1 = CpuMeter.processNanos(options.serverPids());
+            long serverCpu = serverCpu0 < 0 || serverCpu1 < 0 ? -1 : serverCpu1 - serverCpu0;
+            return new LoadReport(options, seconds / 1e9, results(workers), clientCpu, serverCpu);
         } finally {
+            stopping = true;
             if (progress != null) {
                 progress.shutdownNow();
             }
         }
-        long measureEnd = System.nanoTime();
-        long clientCpu = clientCpu0 < 0 ? -1 : CpuMeter.selfNanos() - clientCpu0;
-        long serverCpu = serverCpu0 < 0 ? -1 : CpuMeter.processNanos(options.serverPid()) - serverCpu0;
+    }
+
+    private static Map<Op, OpStats.Snapshot> results(List<Worker> workers) {
         Map<Op, OpStats.Snapshot> results = new EnumMap<>(Op.class);
-        stats.forEach((op, s) -> {
-            OpStats.Snapshot snap = s.snapshot();
-            if (snap.count() > 0 || snap.errorCount() > 0) {
-                results.put(op, snap);
+        for (Op op : Op.values()) {
+            OpStats.Snapshot s = OpStats.Snapshot.sum(workers.stream().map(w -> w.stats.get(op).snapshot()).toList());
+            if (s.count() > 0 || s.errorCount() > 0) {
+                results.put(op, s);
             }
-        });
-        return new LoadReport(options, (measuring ? measureEnd - measureStart : 0) / 1e9, results, clientCpu,
-                serverCpu);
+        }
+        return results;
     }
 
-    /** Starts one operation holding a permit; false when it could not (no free key), the permit still held. */
-    private boolean start(boolean measured) {
-        Op op = options.raw() ? Op.RAW : options.ops().pick(random);
-        int key = -1;
-        long size = 0;
-        if (op.readsKey()) {
-            key = keys.claimWritten(random);
-            if (key < 0) {
-                op = Op.PUT;
-            }
-        }
-        if (op == Op.PUT || op == Op.MPU) {
-            key = keys.claimAny(random);
-            if (key < 0) {
-                return false;
-            }
-            size = options.sizes().pick(random);
-        }
-        if (op.readsKey()) {
-            size = keys.sizeOf(key);
-        }
-        launch(op, key, size, measured);
-        return true;
-    }
-
-    private void launch(Op op, int key, long size, boolean measured) {
-        String name = key < 0 ? null : keys.name(key);
+    /** Writes every key once, all workers at once, unmeasured; failures are summarized on stderr. */
+    private void prefill(List<Worker> workers) throws InterruptedException {
+        Map<String, Long> failures = new TreeMap<>();
+        AtomicInteger next = new AtomicInteger();
         long t0 = System.nanoTime();
-        CompletableFuture<Outcome> f;
-        try {
-            f = switch (op) {
-                case PUT -> client.put(name, size);
-                case MPU -> client.multipartPut(name, size);
-                case GET -> client.get(name, size);
-                case HEAD -> client.head(name);
-                case DELETE -> client.delete(name);
-                case LIST -> client.list("load/");
-                case RAW -> client.raw();
-            };
-        } catch (RuntimeException e) {
-            f = CompletableFuture.completedFuture(Outcome.of(e));
-        }
-        f.whenComplete((outcome, failure) -> {
-            try {
-                long nanos = System.nanoTime() - t0;
-                Outcome o = failure != null ? Outcome.of(failure) : outcome;
-                settleKey(op, key, size, o);
-                liveOps.increment();
-                liveBytes.add(o.bytes());
+        joinAll(startAll(workers, w -> {
+            for (int k = next.getAndIncrement(); k < keys.size(); k = next.getAndIncrement()) {
+                keys.claim(k);
+                long size = options.sizes().pick(w.random);
+                Outcome o = w.session.put(keys.name(k), size);
+                keys.release(k, o.ok() ? size : -1);
                 if (!o.ok()) {
-                    liveErrors.increment();
-                }
-                if (measured) {
-                    if (o.ok()) {
-                        stats.get(op).success(nanos, o.bytes());
-                    } else {
-                        stats.get(op).failure(o.error());
+                    synchronized (failures) {
+                        failures.merge(o.error(), 1L, Long::sum);
                     }
                 }
-            } finally {
-                permits.release();
             }
-        });
+        }));
+        if (!options.quiet()) {
+            err.printf("prefill: %d objects in %.1fs%s%n", keys.size(), (System.nanoTime() - t0) / 1e9,
+                    failures.isEmpty() ? "" : ", failed: " + failures);
+        }
+    }
+
+    private static List<Thread> startAll(List<Worker> workers, Consumer<Worker> body) {
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < workers.size(); i++) {
+            Worker w = workers.get(i);
+            // Platform threads: a virtual thread parks through the JDK's poller on every read that would block,
+            // which adds system calls per request.
+            threads.add(Thread.ofPlatform().daemon().name("load-" + i).start(() -> body.accept(w)));
+        }
+        return threads;
+    }
+
+    private static void joinAll(List<Thread> threads) throws InterruptedException {
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+
+    private static void sleepUntil(long deadline) throws InterruptedException {
+        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
+    }
+
+    /** One request in flight at a time on its own connection; its statistics are its own until the run ends. */
+    private final class Worker {
+        final S3Session session;
+        final SplittableRandom random;
+        final Map<Op, OpStats> stats = new EnumMap<>(Op.class);
+
+        Worker(S3Session session, SplittableRandom random) {
+            this.session = session;
+            this.random = random;
+            for (Op op : Op.values()) {
+                stats.put(op, new OpStats());
+            }
+        }
+
+        void load() {
+            while (!stopping) {
+                boolean measured = measuring;
+                Op op = options.raw() ? Op.RAW : options.ops().pick(random);
+                int key = -1;
+                if (op.readsKey()) {
+                    key = keys.claimWritten(random);
+                    if (key < 0) {
+                        op = Op.PUT;
+                    }
+                }
+                if (op == Op.PUT || op == Op.MPU) {
+                    key = keys.claimAny(random);
+                    if (key < 0) {
+                        LockSupport.parkNanos(100_000); // every key is in flight: let some complete
+                        continue;
+                    }
+                }
+                if (measured && options.count() > 0 && issued.getAndIncrement() >= options.count()) {
+                    if (key >= 0) {
+                        keys.release(key);
+                    }
+                    return;
+                }
+                long size = op == Op.PUT || op == Op.MPU ? options.sizes().pick(random)
+                        : op.readsKey() ? keys.sizeOf(key) : 0;
+                execute(op, key, size, measured);
+            }
+        }
+
+        private void execute(Op op, int key, long size, boolean measured) {
+            String name = key < 0 ? null : keys.name(key);
+            long t0 = System.nanoTime();
+            Outcome o;
+            try {
+                o = switch (op) {
+                    case PUT -> session.put(name, size);
+                    case MPU -> session.multipartPut(name, size);
+                    case GET -> session.get(name, size);
+                    case HEAD -> session.head(name);
+                    case DELETE -> session.delete(name);
+                    case LIST -> session.list("load/");
+                    case RAW -> session.raw();
+                };
+            } catch (RuntimeException e) {
+                o = Outcome.of(e);
+            }
+            long nanos = System.nanoTime() - t0;
+            settleKey(op, key, size, o);
+            liveOps.increment();
+            liveBytes.add(o.bytes());
+            if (!o.ok()) {
+                liveErrors.increment();
+            }
+            if (measured) {
+                if (o.ok()) {
+                    stats.get(op).success(nanos, o.bytes());
+                } else {
+                    stats.get(op).failure(o.error());
+                }
+            }
+        }
     }
 
     private void settleKey(Op op, int key, long size, Outcome o) {
@@ -185,37 +251,6 @@ final class LoadRunner {
                 }
             }
             default -> keys.release(key);
-        }
-    }
-
-    /** Writes every key once, {@code concurrency} at a time, unmeasured; failures are summarized on stderr. */
-    private void prefill() throws InterruptedException {
-        Map<String, Long> failures = new TreeMap<>();
-        long t0 = System.nanoTime();
-        for (int k = 0; k < keys.size(); k++) {
-            permits.acquire();
-            keys.claim(k);
-            int key = k;
-            long size = options.sizes().pick(random);
-            client.put(keys.name(k), size).whenComplete((o, t) -> {
-                try {
-                    Outcome outcome = t != null ? Outcome.of(t) : o;
-                    keys.release(key, outcome.ok() ? size : -1);
-                    if (!outcome.ok()) {
-                        synchronized (failures) {
-                            failures.merge(outcome.error(), 1L, Long::sum);
-                        }
-                    }
-                } finally {
-                    permits.release();
-                }
-            });
-        }
-        permits.acquire(options.concurrency());
-        permits.release(options.concurrency());
-        if (!options.quiet()) {
-            err.printf("prefill: %d objects in %.1fs%s%n", keys.size(), (System.nanoTime() - t0) / 1e9,
-                    failures.isEmpty() ? "" : ", failed: " + failures);
         }
     }
 
