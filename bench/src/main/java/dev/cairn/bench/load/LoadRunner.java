@@ -79,6 +79,7 @@ final class LoadRunner {
         try {
             List<Thread> threads = startAll(workers, Worker::load);
             sleepUntil(start + options.warmup().toNanos());
+            double loadBefore = CpuMeter.loadAverage();
             long clientCpu0 = CpuMeter.selfNanos();
             long serverCpu0 = CpuMeter.processNanos(options.serverPids());
             long measureStart = System.nanoTime();
@@ -92,7 +93,8 @@ final class LoadRunner {
             long clientCpu = clientCpu0 < 0 ? -1 : CpuMeter.selfNanos() - clientCpu0;
             long serverCpu1 = CpuMeter.processNanos(options.serverPids());
             long serverCpu = serverCpu0 < 0 || serverCpu1 < 0 ? -1 : serverCpu1 - serverCpu0;
-            return new LoadReport(options, seconds / 1e9, results(workers), clientCpu, serverCpu);
+            return new LoadReport(options, seconds / 1e9, results(workers), clientCpu, serverCpu, loadBefore,
+                    CpuMeter.loadAverage());
         } finally {
             stopping = true;
             if (progress != null) {
@@ -140,8 +142,8 @@ final class LoadRunner {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < workers.size(); i++) {
             Worker w = workers.get(i);
-            // Platform threads: a virtual thread parks through the JDK's poller on every read that would block,
-            // which adds system calls per request.
+            // Platform threads: on virtual threads a read that would block parks through the JDK's poller, and
+            // 4 KiB GETs from nginx took 35 instead of 28 us of client CPU each (half the GETs/s).
             threads.add(Thread.ofPlatform().daemon().name("load-" + i).start(() -> body.accept(w)));
         }
         return threads;

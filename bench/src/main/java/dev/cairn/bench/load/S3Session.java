@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
  */
 final class S3Session implements AutoCloseable {
     static final long MIN_PART = 5L << 20;
-    /** Bytes per socket read or write (see {@link HttpConnection}): 64 KiB measured best for 1 MiB GETs. */
+    /**
+     * Bytes per socket read or write (see {@link HttpConnection}). Against nginx, 1 MiB GETs: 16 and 64 KiB about
+     * equal, 256 KiB 10-25% fewer GETs/s (the bytes leave the L2 cache before they are looked at).
+     */
     static final int BUFFER = 64 * 1024;
     private static final int MAX_PARTS = 10_000;
     private static final Pattern CODE = Pattern.compile("<Code>([^<]*)</Code>");
