@@ -1,6 +1,7 @@
 package dev.cairn.bench.load;
 
-import dev.cairn.bench.load.http.TimeoutWatchdog;
+import dev.cairn.bench.load.http.EventLoop;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -8,18 +9,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * Runs a load: {@code concurrency} workers, each a thread with its own connection that chooses an operation (from
- * the mix) and a key (from the {@link KeySpace}), runs it to its end and starts the next, so exactly that many
+ * Runs a load: {@code concurrency} slots, each with its own keep-alive connection, spread over one event loop per
+ * core (at most one per slot). A slot chooses an operation (from the mix) and a key (from the {@link KeySpace}),
+ * starts it, and when it ends records it and starts the next, on its loop's thread: exactly {@code concurrency}
  * requests are in flight and no request waits for a thread. The main thread only keeps time.
  *
  * <p>Time runs as: prefill (optional, unmeasured), warmup (unmeasured), measured window. An operation belongs to
@@ -47,37 +51,46 @@ final class LoadRunner {
                 : new SigV4Signer(options.accessKey(), options.secretKey(), options.region(), "s3");
     }
 
-    LoadReport run() throws InterruptedException {
+    LoadReport run() throws InterruptedException, IOException {
         SplittableRandom seeds = new SplittableRandom();
-        List<Worker> workers = new ArrayList<>();
-        try (TimeoutWatchdog watchdog = new TimeoutWatchdog()) {
+        List<EventLoop> loops = new ArrayList<>();
+        try {
+            // As many loops as cores, as wrk is run with: the same share of a busy machine's scheduler as it gets.
+            int n = Math.min(options.concurrency(), Runtime.getRuntime().availableProcessors());
+            for (int i = 0; i < n; i++) {
+                loops.add(new EventLoop("load-" + i));
+            }
+            List<Slot> slots = new ArrayList<>();
             for (int i = 0; i < options.concurrency(); i++) {
-                workers.add(new Worker(new S3Session(options, signer, watchdog), seeds.split()));
+                EventLoop loop = loops.get(i % n);
+                slots.add(new Slot(loop, new S3Session(options, signer, loop), seeds.split()));
             }
-            try {
-                if (!options.raw()) {
-                    Outcome bucket = workers.getFirst().session.createBucket();
-                    if (!bucket.ok()) {
-                        throw new IllegalStateException("cannot create bucket " + options.bucket() + ": "
-                                + bucket.error());
-                    }
-                    if (options.prefill()) {
-                        prefill(workers);
-                    }
+            if (!options.raw()) {
+                CompletableFuture<Outcome> bucket = new CompletableFuture<>();
+                Slot first = slots.getFirst();
+                first.loop.execute(() -> first.session.createBucket(bucket::complete));
+                Outcome created = bucket.join();
+                if (!created.ok()) {
+                    throw new IllegalStateException("cannot create bucket " + options.bucket() + ": "
+                            + created.error());
                 }
-                return measure(workers);
-            } finally {
-                workers.forEach(w -> w.session.close());
+                if (options.prefill()) {
+                    prefill(slots);
+                }
             }
+            return measure(slots);
+        } finally {
+            stopping = true;
+            loops.forEach(EventLoop::close);
         }
     }
 
-    private LoadReport measure(List<Worker> workers) throws InterruptedException {
+    private LoadReport measure(List<Slot> slots) throws InterruptedException {
         long start = System.nanoTime();
         ScheduledExecutorService progress = options.quiet() ? null
                 : startProgress(start, start + options.warmup().toNanos());
         try {
-            List<Thread> threads = startAll(workers, Worker::load);
+            CountDownLatch idle = startAll(slots, Slot::load);
             sleepUntil(start + options.warmup().toNanos());
             double loadBefore = CpuMeter.loadAverage();
             long clientCpu0 = CpuMeter.selfNanos();
@@ -88,12 +101,12 @@ final class LoadRunner {
                 sleepUntil(measureStart + options.duration().toNanos());
                 stopping = true;
             }
-            joinAll(threads);
+            idle.await();
             long seconds = System.nanoTime() - measureStart;
             long clientCpu = clientCpu0 < 0 ? -1 : CpuMeter.selfNanos() - clientCpu0;
             long serverCpu1 = CpuMeter.processNanos(options.serverPids());
             long serverCpu = serverCpu0 < 0 || serverCpu1 < 0 ? -1 : serverCpu1 - serverCpu0;
-            return new LoadReport(options, seconds / 1e9, results(workers), clientCpu, serverCpu, loadBefore,
+            return new LoadReport(options, seconds / 1e9, results(slots), clientCpu, serverCpu, loadBefore,
                     CpuMeter.loadAverage());
         } finally {
             stopping = true;
@@ -103,10 +116,10 @@ final class LoadRunner {
         }
     }
 
-    private static Map<Op, OpStats.Snapshot> results(List<Worker> workers) {
+    private static Map<Op, OpStats.Snapshot> results(List<Slot> slots) {
         Map<Op, OpStats.Snapshot> results = new EnumMap<>(Op.class);
         for (Op op : Op.values()) {
-            OpStats.Snapshot s = OpStats.Snapshot.sum(workers.stream().map(w -> w.stats.get(op).snapshot()).toList());
+            OpStats.Snapshot s = OpStats.Snapshot.sum(slots.stream().map(w -> w.stats.get(op).snapshot()).toList());
             if (s.count() > 0 || s.errorCount() > 0) {
                 results.put(op, s);
             }
@@ -114,45 +127,25 @@ final class LoadRunner {
         return results;
     }
 
-    /** Writes every key once, all workers at once, unmeasured; failures are summarized on stderr. */
-    private void prefill(List<Worker> workers) throws InterruptedException {
+    /** Writes every key once, all slots at once, unmeasured; failures are summarized on stderr. */
+    private void prefill(List<Slot> slots) throws InterruptedException {
         Map<String, Long> failures = new TreeMap<>();
         AtomicInteger next = new AtomicInteger();
         long t0 = System.nanoTime();
-        joinAll(startAll(workers, w -> {
-            for (int k = next.getAndIncrement(); k < keys.size(); k = next.getAndIncrement()) {
-                keys.claim(k);
-                long size = options.sizes().pick(w.random);
-                Outcome o = w.session.put(keys.name(k), size);
-                keys.release(k, o.ok() ? size : -1);
-                if (!o.ok()) {
-                    synchronized (failures) {
-                        failures.merge(o.error(), 1L, Long::sum);
-                    }
-                }
-            }
-        }));
+        startAll(slots, (slot, idle) -> slot.prefill(next, failures, idle)).await();
         if (!options.quiet()) {
             err.printf("prefill: %d objects in %.1fs%s%n", keys.size(), (System.nanoTime() - t0) / 1e9,
                     failures.isEmpty() ? "" : ", failed: " + failures);
         }
     }
 
-    private static List<Thread> startAll(List<Worker> workers, Consumer<Worker> body) {
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < workers.size(); i++) {
-            Worker w = workers.get(i);
-            // Platform threads: on virtual threads a read that would block parks through the JDK's poller, and
-            // 4 KiB GETs from nginx took 35 instead of 28 us of client CPU each (half the GETs/s).
-            threads.add(Thread.ofPlatform().daemon().name("load-" + i).start(() -> body.accept(w)));
+    /** Starts {@code program} on every slot's loop; the latch opens when every slot has stopped. */
+    private static CountDownLatch startAll(List<Slot> slots, BiConsumer<Slot, CountDownLatch> program) {
+        CountDownLatch idle = new CountDownLatch(slots.size());
+        for (Slot slot : slots) {
+            slot.loop.execute(() -> program.accept(slot, idle));
         }
-        return threads;
-    }
-
-    private static void joinAll(List<Thread> threads) throws InterruptedException {
-        for (Thread t : threads) {
-            t.join();
-        }
+        return idle;
     }
 
     private static void sleepUntil(long deadline) throws InterruptedException {
@@ -162,12 +155,14 @@ final class LoadRunner {
     }
 
     /** One request in flight at a time on its own connection; its statistics are its own until the run ends. */
-    private final class Worker {
+    private final class Slot {
+        final EventLoop loop;
         final S3Session session;
         final SplittableRandom random;
         final Map<Op, OpStats> stats = new EnumMap<>(Op.class);
 
-        Worker(S3Session session, SplittableRandom random) {
+        Slot(EventLoop loop, S3Session session, SplittableRandom random) {
+            this.loop = loop;
             this.session = session;
             this.random = random;
             for (Op op : Op.values()) {
@@ -175,66 +170,92 @@ final class LoadRunner {
             }
         }
 
-        void load() {
-            while (!stopping) {
-                boolean measured = measuring;
-                Op op = options.raw() ? Op.RAW : options.ops().pick(random);
-                int key = -1;
-                if (op.readsKey()) {
-                    key = keys.claimWritten(random);
-                    if (key < 0) {
-                        op = Op.PUT;
-                    }
+        /** Starts the next operation of the load, or counts down {@code idle} once the load is over. */
+        void load(CountDownLatch idle) {
+            if (stopping) {
+                idle.countDown();
+                return;
+            }
+            boolean measured = measuring;
+            Op op = options.raw() ? Op.RAW : options.ops().pick(random);
+            int key = -1;
+            if (op.readsKey()) {
+                key = keys.claimWritten(random);
+                if (key < 0) {
+                    op = Op.PUT;
                 }
-                if (op == Op.PUT || op == Op.MPU) {
-                    key = keys.claimAny(random);
-                    if (key < 0) {
-                        LockSupport.parkNanos(100_000); // every key is in flight: let some complete
-                        continue;
-                    }
-                }
-                if (measured && options.count() > 0 && issued.getAndIncrement() >= options.count()) {
-                    if (key >= 0) {
-                        keys.release(key);
-                    }
+            }
+            if (op == Op.PUT || op == Op.MPU) {
+                key = keys.claimAny(random);
+                if (key < 0) {
+                    loop.later(() -> load(idle)); // every key is in flight: try again after the loop's next turn
                     return;
                 }
-                long size = op == Op.PUT || op == Op.MPU ? options.sizes().pick(random)
-                        : op.readsKey() ? keys.sizeOf(key) : 0;
-                execute(op, key, size, measured);
             }
+            if (measured && options.count() > 0 && issued.getAndIncrement() >= options.count()) {
+                if (key >= 0) {
+                    keys.release(key);
+                }
+                idle.countDown();
+                return;
+            }
+            long size = op == Op.PUT || op == Op.MPU ? options.sizes().pick(random)
+                    : op.readsKey() ? keys.sizeOf(key) : 0;
+            execute(op, key, size, measured, () -> load(idle));
         }
 
-        private void execute(Op op, int key, long size, boolean measured) {
+        /** Writes the next key not yet taken by a slot, or counts down {@code idle} when none is left. */
+        void prefill(AtomicInteger next, Map<String, Long> failures, CountDownLatch idle) {
+            int k = next.getAndIncrement();
+            if (k >= keys.size()) {
+                idle.countDown();
+                return;
+            }
+            keys.claim(k);
+            long size = options.sizes().pick(random);
+            session.put(keys.name(k), size, o -> {
+                keys.release(k, o.ok() ? size : -1);
+                if (!o.ok()) {
+                    synchronized (failures) {
+                        failures.merge(o.error(), 1L, Long::sum);
+                    }
+                }
+                prefill(next, failures, idle);
+            });
+        }
+
+        private void execute(Op op, int key, long size, boolean measured, Runnable then) {
             String name = key < 0 ? null : keys.name(key);
             long t0 = System.nanoTime();
-            Outcome o;
-            try {
-                o = switch (op) {
-                    case PUT -> session.put(name, size);
-                    case MPU -> session.multipartPut(name, size);
-                    case GET -> session.get(name, size);
-                    case HEAD -> session.head(name);
-                    case DELETE -> session.delete(name);
-                    case LIST -> session.list("load/");
-                    case RAW -> session.raw();
-                };
-            } catch (RuntimeException e) {
-                o = Outcome.of(e);
-            }
-            long nanos = System.nanoTime() - t0;
-            settleKey(op, key, size, o);
-            liveOps.increment();
-            liveBytes.add(o.bytes());
-            if (!o.ok()) {
-                liveErrors.increment();
-            }
-            if (measured) {
-                if (o.ok()) {
-                    stats.get(op).success(nanos, o.bytes());
-                } else {
-                    stats.get(op).failure(o.error());
+            Consumer<Outcome> done = o -> {
+                long nanos = System.nanoTime() - t0;
+                settleKey(op, key, size, o);
+                liveOps.increment();
+                liveBytes.add(o.bytes());
+                if (!o.ok()) {
+                    liveErrors.increment();
                 }
+                if (measured) {
+                    if (o.ok()) {
+                        stats.get(op).success(nanos, o.bytes());
+                    } else {
+                        stats.get(op).failure(o.error());
+                    }
+                }
+                then.run();
+            };
+            try {
+                switch (op) {
+                    case PUT -> session.put(name, size, done);
+                    case MPU -> session.multipartPut(name, size, done);
+                    case GET -> session.get(name, size, done);
+                    case HEAD -> session.head(name, done);
+                    case DELETE -> session.delete(name, done);
+                    case LIST -> session.list("load/", done);
+                    case RAW -> session.raw(done);
+                }
+            } catch (RuntimeException e) {
+                loop.later(() -> done.accept(Outcome.of(e)));
             }
         }
     }

@@ -6,143 +6,214 @@ import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 
 /**
- * One keep-alive HTTP/1.1 connection, used by one thread at a time with blocking I/O: no selector, no handoff
- * between threads, so a request costs its write and read system calls and little else. Connects on first use and
- * again after the server closed it. A request that got no response byte on a reused connection is sent once more on
- * a new one: the server may have closed an idle keep-alive connection just as it was reused.
- *
- * <p>Timeouts: the blocking calls cannot time out themselves, so the {@link TimeoutWatchdog} closes the channel of
- * a request past its deadline and the request fails with {@link SocketTimeoutException}.
+ * One keep-alive HTTP/1.1 connection served by an {@link EventLoop}: a request is written as far as the socket
+ * takes it (the rest when it is writable again), and the response is parsed as its bytes arrive. All of it, callbacks
+ * included, runs on the loop's thread. Connects on first use and again after the server closed it; the connect itself
+ * blocks the loop (made for servers on this machine). A request that got no response byte on a reused connection is
+ * sent once more on a new one: the server may have closed an idle keep-alive connection just as it was reused.
  */
-public final class HttpConnection implements AutoCloseable {
+public final class HttpConnection {
+    /** How an exchange ended: a response whose body went to the sink, or a failure. */
+    @FunctionalInterface
+    public interface Callback {
+        void done(Response response, IOException failure);
+    }
+
+    private final EventLoop loop;
     private final InetSocketAddress address;
-    private final ByteBuffer readBuffer;
-    private final ByteBuffer writeBuffer;
+    private final ByteBuffer in;
+    private final ByteBuffer out;
+    private final ResponseParser parser;
     private final long timeoutNanos;
     private SocketChannel channel;
-    private ResponseReader reader;
-    private volatile long deadline; // System.nanoTime() by which the request in flight must end; 0 when idle
-    private volatile boolean timedOut;
+    private SelectionKey key;
+
+    // The exchange in progress; callback is null when idle.
+    private Request request;
+    private Callback callback;
+    private int headSent;
+    private long bodyPos;
+    private boolean reused;
+    private boolean resent;
+    private long deadline;
 
     /**
      * @param bufferSize bytes per socket read or write: large enough that a big body costs few system calls, small
      *     enough to stay in the CPU cache between the kernel's copy and our look at the bytes
      */
-    public HttpConnection(InetSocketAddress address, int bufferSize, Duration timeout, TimeoutWatchdog watchdog) {
+    public HttpConnection(EventLoop loop, InetSocketAddress address, int bufferSize, Duration timeout) {
+        this.loop = loop;
         this.address = address;
-        this.readBuffer = ByteBuffer.allocateDirect(bufferSize);
-        this.writeBuffer = ByteBuffer.allocateDirect(bufferSize).order(ByteOrder.LITTLE_ENDIAN);
+        this.in = ByteBuffer.allocateDirect(bufferSize);
+        this.out = ByteBuffer.allocateDirect(bufferSize).order(ByteOrder.LITTLE_ENDIAN);
+        this.parser = new ResponseParser(in);
         this.timeoutNanos = timeout.toNanos();
-        watchdog.watch(this);
+        loop.execute(() -> loop.add(this));
     }
 
-    /** Sends {@code request} and reads its whole response, the body into {@code sink}. */
-    public Response exchange(Request request, BodySink sink) throws IOException {
-        boolean reused = channel != null;
-        timedOut = false;
-        deadline = System.nanoTime() + timeoutNanos;
+    /**
+     * Sends {@code request} and reads its whole response, the body into {@code sink}, then calls {@code callback}
+     * (never from inside this call). On the loop's thread, one exchange at a time.
+     */
+    public void exchange(Request request, BodySink sink, Callback callback) {
+        if (!loop.inLoop() || this.callback != null) {
+            throw new IllegalStateException("one exchange at a time, on the connection's event loop");
+        }
+        this.request = request;
+        this.callback = callback;
+        this.resent = false;
+        this.deadline = System.nanoTime() + timeoutNanos;
+        parser.expect(request.headMethod(), sink);
+        start();
+    }
+
+    private void start() {
+        reused = channel != null;
         try {
-            try {
-                return attempt(request, sink);
-            } catch (IOException e) {
-                close();
-                if (!reused || timedOut || reader.started()) {
-                    throw e;
-                }
-                return attempt(request, sink);
+            if (channel == null) {
+                connect();
             }
+            headSent = 0;
+            bodyPos = request.offset();
+            out.clear().flip(); // nothing pending
+            write();
         } catch (IOException e) {
-            close();
-            throw timedOut ? new SocketTimeoutException("no whole response within "
-                    + Duration.ofNanos(timeoutNanos).toMillis() + " ms") : e;
-        } finally {
-            deadline = 0;
+            loop.later(() -> failed(e)); // not nested: a failing connect would otherwise recurse through callbacks
         }
     }
 
-    private Response attempt(Request request, BodySink sink) throws IOException {
-        if (channel == null) {
-            SocketChannel ch = SocketChannel.open();
-            setChannel(ch); // before connecting: the watchdog can close a connect that hangs
+    private void connect() throws IOException {
+        SocketChannel ch = SocketChannel.open();
+        try {
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
             ch.connect(address);
-            reader = new ResponseReader(ch, readBuffer);
+            ch.configureBlocking(false);
+            key = ch.register(loop.selector(), 0, this);
+        } catch (IOException e) {
+            ch.close();
+            throw e;
         }
-        send(request);
-        Response response = reader.read(request.headMethod(), sink);
-        if (!reader.keepAlive()) {
-            close();
-        }
-        return response;
-    }
-
-    /** Writes the head and the body through the write buffer; a small body goes in the head's system call. */
-    private void send(Request request) throws IOException {
-        ByteBuffer out = writeBuffer.clear();
-        byte[] head = request.head();
-        for (int off = 0; off < head.length; ) {
-            int n = Math.min(out.remaining(), head.length - off);
-            out.put(head, off, n);
-            off += n;
-            if (!out.hasRemaining()) {
-                flush(out);
-            }
-        }
-        long pos = request.offset();
-        long end = pos + request.length();
-        while (pos < end) {
-            int n = (int) Math.min(out.remaining(), end - pos);
-            request.body().fill(pos, out, n);
-            pos += n;
-            if (!out.hasRemaining()) {
-                flush(out);
-            }
-        }
-        if (out.position() > 0) {
-            flush(out);
-        }
-    }
-
-    private void flush(ByteBuffer out) throws IOException {
-        out.flip();
-        while (out.hasRemaining()) {
-            channel.write(out);
-        }
-        out.clear();
-    }
-
-    /** Called by the watchdog: closes the connection when its request is past its deadline. */
-    void expireIfPast(long now) {
-        long d = deadline;
-        if (d != 0 && now - d > 0) {
-            timedOut = true;
-            closeChannel();
-        }
-    }
-
-    // The channel field is written by the owning thread and closed by the watchdog's: both under this lock.
-    private synchronized void setChannel(SocketChannel ch) {
         channel = ch;
+        in.clear().flip(); // nothing unread
     }
 
-    private synchronized void closeChannel() {
-        SocketChannel ch = channel;
-        if (ch != null) {
+    /** Writes until the request is sent (then waits to read) or the socket is full (then waits to write). */
+    private void write() throws IOException {
+        byte[] head = request.head();
+        long bodyEnd = request.offset() + request.length();
+        while (true) {
+            if (!out.hasRemaining()) {
+                out.clear();
+                int h = Math.min(out.remaining(), head.length - headSent);
+                out.put(head, headSent, h);
+                headSent += h;
+                int n = (int) Math.min(out.remaining(), bodyEnd - bodyPos);
+                if (headSent == head.length && n > 0) {
+                    request.body().fill(bodyPos, out, n); // a small body goes in the head's system call
+                    bodyPos += n;
+                }
+                out.flip();
+                if (!out.hasRemaining()) {
+                    key.interestOps(SelectionKey.OP_READ);
+                    return;
+                }
+            }
+            channel.write(out);
+            if (out.hasRemaining()) {
+                key.interestOps(SelectionKey.OP_WRITE);
+                return;
+            }
+        }
+    }
+
+    /** Called by the loop when the socket is ready. */
+    void ready(int ops) {
+        if (callback == null) {
+            close(); // bytes or the end of stream on an idle connection: the server is done with it
+            return;
+        }
+        try {
+            if ((ops & SelectionKey.OP_WRITE) != 0) {
+                write();
+            } else if ((ops & SelectionKey.OP_READ) != 0) {
+                read();
+            }
+        } catch (IOException e) {
+            failed(e);
+        }
+    }
+
+    private void read() throws IOException {
+        while (true) {
+            in.compact();
+            int n = channel.read(in);
+            in.flip();
+            if (n < 0) {
+                if (parser.endOfStream()) {
+                    finish();
+                }
+                return;
+            }
+            if (parser.parse()) {
+                finish();
+                return;
+            }
+            if (n == 0) {
+                return; // the rest when the selector says so
+            }
+        }
+    }
+
+    private void finish() {
+        Callback cb = callback;
+        callback = null;
+        request = null;
+        if (!parser.keepAlive() || in.hasRemaining()) {
+            close(); // bytes after a response answer no request of ours: the connection is not to be trusted
+        }
+        cb.done(parser.response(), null);
+    }
+
+    private void failed(IOException e) {
+        if (callback == null) {
+            return; // already ended (a timeout raced the failure)
+        }
+        close();
+        if (reused && !resent && !parser.started()) {
+            resent = true;
+            start();
+            return;
+        }
+        Callback cb = callback;
+        callback = null;
+        request = null;
+        cb.done(null, e);
+    }
+
+    /** Called by the loop every tick: fails the exchange in progress when it is past its deadline. */
+    void expireIfPast(long now) {
+        if (callback != null && now - deadline > 0) {
+            resent = true; // a timeout is not resent
+            failed(new SocketTimeoutException("no whole response within " + timeoutNanos / 1_000_000 + " ms"));
+        }
+    }
+
+    /** Closes the socket (on the loop's thread); the next exchange connects again. */
+    void close() {
+        if (channel != null) {
+            key.cancel();
             try {
-                ch.close(); // wakes a thread blocked in read or write on it
+                channel.close();
             } catch (IOException ignored) {
                 // closing anyway
             }
+            channel = null;
+            key = null;
         }
-    }
-
-    @Override
-    public synchronized void close() {
-        closeChannel();
-        channel = null;
     }
 }

@@ -8,6 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -18,27 +20,61 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A connection against a scripted server on loopback: what goes on the wire, reuse, resending, timeouts. */
 class HttpConnectionTest {
-    private final TimeoutWatchdog watchdog = new TimeoutWatchdog();
+    private final EventLoop loop = newLoop();
     private final List<String> requests = new ArrayList<>(); // every request the server read, head and body
     private final AtomicInteger accepted = new AtomicInteger();
     private ServerSocket server;
 
+    private static EventLoop newLoop() {
+        try {
+            return new EventLoop("test-loop");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs one exchange on the loop and waits for its end: the response, or the failure thrown. */
+    private Response exchange(HttpConnection c, Request request, BodySink sink) throws IOException {
+        CompletableFuture<Response> done = new CompletableFuture<>();
+        loop.execute(() -> c.exchange(request, sink, (r, e) -> {
+            if (e != null) {
+                done.completeExceptionally(e);
+            } else {
+                done.complete(r);
+            }
+        }));
+        try {
+            return done.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw (IOException) e.getCause();
+        } catch (InterruptedException | TimeoutException e) {
+            throw new AssertionError("no callback", e);
+        }
+    }
+
     @AfterEach
     void stop() throws IOException {
-        watchdog.close();
+        loop.close();
         if (server != null) {
             server.close();
         }
     }
 
-    /** How the scripted server treats one request on a connection: answer and keep it, answer and close, or hang. */
-    private enum Reply { KEEP, CLOSE_SILENTLY, NEVER }
+    /**
+     * How the scripted server treats the requests of a connection: answer each; answer the first and close on the
+     * second unanswered (a server closing an idle connection just as it is reused); or answer none.
+     */
+    private enum Reply { KEEP, DROP_SECOND, NEVER }
 
     /** Serves connections one after the other; connection {@code i} answers its requests as {@code script[i]}. */
     private InetSocketAddress serve(Reply... script) throws IOException {
@@ -61,18 +97,18 @@ class HttpConnectionTest {
         InputStream in = s.getInputStream();
         OutputStream out = s.getOutputStream();
         String request;
-        while ((request = readRequest(in)) != null) {
+        for (int n = 1; (request = readRequest(in)) != null; n++) {
             synchronized (requests) {
                 requests.add(request);
             }
             if (reply == Reply.NEVER) {
                 continue; // read on, never answer
             }
+            if (reply == Reply.DROP_SECOND && n == 2) {
+                break;
+            }
             out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            if (reply == Reply.CLOSE_SILENTLY) {
-                break; // as an idle keep-alive connection is closed: no Connection: close was said
-            }
         }
         s.close();
     }
@@ -123,39 +159,47 @@ class HttpConnectionTest {
     @Test
     void requestsGoOutWholeAndShareOneKeptAliveConnection() throws IOException {
         InetSocketAddress address = serve(Reply.KEEP);
-        String big = "b".repeat(3000); // more than the 1 KiB write buffer: head and body over several writes
-        try (HttpConnection c = new HttpConnection(address, 1024, Duration.ofSeconds(10), watchdog)) {
-            Text sink = new Text();
-            assertEquals(200, c.exchange(put("/a", "small"), sink).status());
-            assertEquals("ok", sink.text.toString());
-            assertEquals(200, c.exchange(put("/b", big), sink).status());
-        }
+        String big = "b".repeat(3_000_000); // more than the socket takes at once: the rest goes when it is writable
+        HttpConnection c = new HttpConnection(loop, address, 1024, Duration.ofSeconds(10));
+        Text sink = new Text();
+        assertEquals(200, exchange(c, put("/a", "small"), sink).status());
+        assertEquals("ok", sink.text.toString());
+        assertEquals(200, exchange(c, put("/b", big), sink).status());
         assertEquals(List.of("PUT /a HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\nsmall",
-                "PUT /b HTTP/1.1\r\nHost: h\r\nContent-Length: 3000\r\n\r\n" + big), requests);
+                "PUT /b HTTP/1.1\r\nHost: h\r\nContent-Length: " + big.length() + "\r\n\r\n" + big), requests);
         assertEquals(1, accepted.get());
     }
 
     @Test
     void aRequestOnAConnectionTheServerClosedIsSentAgainOnANewOne() throws IOException {
-        InetSocketAddress address = serve(Reply.CLOSE_SILENTLY, Reply.KEEP);
-        try (HttpConnection c = new HttpConnection(address, 1024, Duration.ofSeconds(10), watchdog)) {
-            assertEquals(200, c.exchange(put("/1", "x"), new Text()).status());
-            assertEquals(200, c.exchange(put("/2", "y"), new Text()).status());
-        }
+        InetSocketAddress address = serve(Reply.DROP_SECOND, Reply.KEEP);
+        HttpConnection c = new HttpConnection(loop, address, 1024, Duration.ofSeconds(10));
+        assertEquals(200, exchange(c, put("/1", "x"), new Text()).status());
+        assertEquals(200, exchange(c, put("/2", "y"), new Text()).status());
         assertEquals(2, accepted.get());
+        assertEquals(3, requests.size(), "/2 was sent twice: on the dropped connection, then on a new one");
         assertTrue(requests.getLast().startsWith("PUT /2 "), requests.toString());
     }
 
     @Test
     void aRequestWithoutAnAnswerTimesOutAndTheNextOneReconnects() throws IOException {
         InetSocketAddress address = serve(Reply.NEVER, Reply.KEEP);
-        try (HttpConnection c = new HttpConnection(address, 1024, Duration.ofMillis(300), watchdog)) {
-            long t0 = System.nanoTime();
-            assertThrows(SocketTimeoutException.class, () -> c.exchange(put("/slow", "x"), new Text()));
-            long millis = (System.nanoTime() - t0) / 1_000_000;
-            assertTrue(millis >= 300 && millis < 5_000, millis + " ms");
-            assertEquals(200, c.exchange(put("/next", "y"), new Text()).status());
-        }
+        HttpConnection c = new HttpConnection(loop, address, 1024, Duration.ofMillis(300));
+        long t0 = System.nanoTime();
+        assertThrows(SocketTimeoutException.class, () -> exchange(c, put("/slow", "x"), new Text()));
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(millis >= 300 && millis < 5_000, millis + " ms");
+        assertEquals(200, exchange(c, put("/next", "y"), new Text()).status());
         assertEquals(2, accepted.get());
+    }
+
+    @Test
+    void aRefusedConnectIsAFailureOfTheExchange() throws IOException {
+        InetSocketAddress nobody;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            nobody = new InetSocketAddress(s.getInetAddress(), s.getLocalPort());
+        }
+        HttpConnection c = new HttpConnection(loop, nobody, 1024, Duration.ofSeconds(10));
+        assertThrows(ConnectException.class, () -> exchange(c, put("/x", "x"), new Text()));
     }
 }

@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,33 +17,46 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Responses arriving in pieces of every size, from one byte at a time to all at once, so every header, chunk line
  * and body boundary falls across reads somewhere.
  */
-class ResponseReaderTest {
+class ResponseParserTest {
 
-    /** A channel that hands out {@code wire} at most {@code piece} bytes per read. */
-    private static ReadableByteChannel pieces(String wire, int piece) {
-        byte[] bytes = wire.getBytes(StandardCharsets.ISO_8859_1);
-        return new ReadableByteChannel() {
-            int pos;
+    /** A response stream fed to a parser at most {@code piece} bytes at a time, as a non-blocking read would. */
+    private static final class Feed {
+        final byte[] bytes;
+        final int piece;
+        final ByteBuffer buf = ByteBuffer.allocateDirect(1024);
+        final ResponseParser parser = new ResponseParser(buf);
+        int pos;
 
-            @Override
-            public int read(ByteBuffer dst) {
+        Feed(String wire, int piece) {
+            this.bytes = wire.getBytes(StandardCharsets.ISO_8859_1);
+            this.piece = piece;
+            buf.flip(); // nothing unread
+        }
+
+        Response read(boolean headMethod, BodySink sink) throws IOException {
+            parser.expect(headMethod, sink);
+            while (!parser.parse()) {
                 if (pos == bytes.length) {
-                    return -1;
+                    if (parser.endOfStream()) {
+                        break;
+                    }
                 }
-                int n = Math.min(Math.min(piece, dst.remaining()), bytes.length - pos);
-                dst.put(bytes, pos, n);
+                buf.compact();
+                int n = Math.min(Math.min(piece, buf.remaining()), bytes.length - pos);
+                buf.put(bytes, pos, n);
                 pos += n;
-                return n;
+                buf.flip();
             }
+            return parser.response();
+        }
 
-            @Override
-            public boolean isOpen() {
-                return true;
-            }
+        boolean keepAlive() {
+            return parser.keepAlive();
+        }
 
-            @Override
-            public void close() {}
-        };
+        boolean started() {
+            return parser.started();
+        }
     }
 
     /** Collects bodies as text, checking the sink contract on the way. */
@@ -72,15 +84,15 @@ class ResponseReaderTest {
         }
     }
 
-    private static ResponseReader reader(String wire, int piece) {
-        return new ResponseReader(pieces(wire, piece), ByteBuffer.allocateDirect(1024));
+    private static Feed reader(String wire, int piece) {
+        return new Feed(wire, piece);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 7, 64, 4096})
     void keepAliveResponsesFramedByLengthAndChunks(int piece) throws IOException {
         String body = "x".repeat(2000); // longer than the buffer: delivered over several reads
-        ResponseReader r = reader("HTTP/1.1 200 OK\r\nContent-Length: 2000\r\nETag: \"abc\"\r\n\r\n" + body
+        Feed r = reader("HTTP/1.1 200 OK\r\nContent-Length: 2000\r\nETag: \"abc\"\r\n\r\n" + body
                 + "HTTP/1.1 200 OK\r\ntransfer-encoding:  Chunked \r\n\r\n"
                 + "5;ext=1\r\nhello\r\n7d0\r\n" + body + "\r\n0\r\nX-Trailer: t\r\n\r\n"
                 + "HTTP/1.1 404 Not Found\r\nCONTENT-LENGTH: 3\r\n\r\nend", piece);
@@ -102,7 +114,7 @@ class ResponseReaderTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 5, 4096})
     void headAnd204AndInterimResponsesHaveNoBody(int piece) throws IOException {
-        ResponseReader r = reader("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n"
+        Feed r = reader("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n"
                 + "HTTP/1.1 204 No Content\r\n\r\n"
                 + "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", piece);
         Collect c = new Collect();
@@ -117,20 +129,20 @@ class ResponseReaderTest {
     @ValueSource(ints = {1, 3, 4096})
     void closeDelimitedAndHttp10ResponsesEndTheConnection(int piece) throws IOException {
         Collect c = new Collect();
-        ResponseReader toEnd = reader("HTTP/1.1 200 OK\r\nServer: x\r\n\r\nuntil the end", piece);
+        Feed toEnd = reader("HTTP/1.1 200 OK\r\nServer: x\r\n\r\nuntil the end", piece);
         toEnd.read(false, c);
         assertEquals("until the end", c.text());
         assertFalse(toEnd.keepAlive());
 
-        ResponseReader close = reader("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 0\r\n\r\n", piece);
+        Feed close = reader("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 0\r\n\r\n", piece);
         close.read(false, c);
         assertFalse(close.keepAlive());
 
-        ResponseReader http10 = reader("HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n", piece);
+        Feed http10 = reader("HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n", piece);
         http10.read(false, c);
         assertFalse(http10.keepAlive());
 
-        ResponseReader http10KeepAlive = reader("HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\n"
+        Feed http10KeepAlive = reader("HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\n"
                 + "Content-Length: 0\r\n\r\n", piece);
         http10KeepAlive.read(false, c);
         assertTrue(http10KeepAlive.keepAlive());
@@ -139,15 +151,15 @@ class ResponseReaderTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 4096})
     void truncatedResponsesFailAndSayWhetherAnythingArrived(int piece) {
-        ResponseReader nothing = reader("", piece);
+        Feed nothing = reader("", piece);
         assertThrows(EOFException.class, () -> nothing.read(false, new Collect()));
         assertFalse(nothing.started(), "nothing arrived: the request may be sent again");
 
-        ResponseReader shortBody = reader("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc", piece);
+        Feed shortBody = reader("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc", piece);
         assertThrows(EOFException.class, () -> shortBody.read(false, new Collect()));
         assertTrue(shortBody.started());
 
-        ResponseReader shortChunk = reader("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nA\r\nabc", piece);
+        Feed shortChunk = reader("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nA\r\nabc", piece);
         assertThrows(EOFException.class, () -> shortChunk.read(false, new Collect()));
     }
 
