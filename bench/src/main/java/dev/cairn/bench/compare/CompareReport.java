@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +15,9 @@ import java.util.Optional;
 
 /**
  * The results of one {@code bench/compare} run, read from its raw folder, as Markdown (the README table) and JSON.
- * The raw folder holds {@code cairn|s3proxy-put|get-SIZE.json} and {@code nginx-get-SIZE.json} (load tool),
- * {@code wrk-SIZE.txt} with {@code wrk-SIZE.cpu}, {@code fio-sync.json} and {@code fio-direct.json}, and
+ * The raw folder holds {@code cairn|s3proxy-put|get-SIZE.json} and {@code nginx-get-SIZE.json} (load tool), rounds
+ * of the load tool against wrk on nginx ({@code tool-SIZE-rN.json}, {@code wrk-SIZE-rN.txt} with
+ * {@code wrk-SIZE-rN.cpu}), {@code fio-sync.json} and {@code fio-direct.json}, and
  * {@code machine.txt} ({@code key: value} lines). A missing file shows as {@code n/a}: a failed step does not hide
  * the others.
  */
@@ -26,8 +28,11 @@ final class CompareReport {
     /** One row of the main table: an operation at a size on both servers, and what bounds it physically. */
     record Row(String op, String size, Phase cairn, Phase peer, Double ratio, Phase nginx, Double diskMBps) {}
 
-    /** The load tool and wrk against the same nginx file. */
-    record ToolVsWrk(String size, Phase tool, WrkRun wrk, Double ratio) {}
+    /** One round of the load tool, then wrk, against the same nginx file; ratio: the tool's GETs/s over wrk's. */
+    record Round(Phase tool, WrkRun wrk, double ratio) {}
+
+    /** The rounds at one size, and the one with the median ratio, which the table shows. */
+    record ToolVsWrk(String size, List<Round> rounds, Round median) {}
 
     private final Map<String, String> machine;
     private final List<Row> rows = new ArrayList<>();
@@ -55,14 +60,27 @@ final class CompareReport {
                                 : cairn.opsPerSec() / peer.opsPerSec(),
                         nginx, op.equals("put") ? r.diskSyncMBps : null));
             }
-            Optional<WrkRun> wrk = WrkRun.read(raw.resolve("wrk-" + size + ".txt"));
-            if (wrk.isPresent()) {
-                Phase tool = Phase.read(raw.resolve("nginx-get-" + size + ".json")).orElse(null);
-                r.toolVsWrk.add(new ToolVsWrk(size, tool, wrk.get(), tool == null || wrk.get().requestsPerSec() == 0
-                        ? null : tool.opsPerSec() / wrk.get().requestsPerSec()));
+            List<Round> rounds = rounds(raw, size);
+            if (!rounds.isEmpty()) {
+                List<Round> byRatio = rounds.stream().sorted(Comparator.comparingDouble(Round::ratio)).toList();
+                r.toolVsWrk.add(new ToolVsWrk(size, rounds, byRatio.get((byRatio.size() - 1) / 2)));
             }
         }
         return r;
+    }
+
+    /** The rounds whose both halves ran, in order. */
+    private static List<Round> rounds(Path raw, String size) throws IOException {
+        List<Round> rounds = new ArrayList<>();
+        for (int n = 1; Files.exists(raw.resolve("wrk-" + size + "-r" + n + ".txt"))
+                || Files.exists(raw.resolve("tool-" + size + "-r" + n + ".json")); n++) {
+            Optional<Phase> tool = Phase.read(raw.resolve("tool-" + size + "-r" + n + ".json"));
+            Optional<WrkRun> wrk = WrkRun.read(raw.resolve("wrk-" + size + "-r" + n + ".txt"));
+            if (tool.isPresent() && wrk.isPresent() && wrk.get().requestsPerSec() > 0) {
+                rounds.add(new Round(tool.get(), wrk.get(), tool.get().opsPerSec() / wrk.get().requestsPerSec()));
+            }
+        }
+        return rounds;
     }
 
     private static Map<String, String> machine(Path file) throws IOException {
@@ -94,14 +112,15 @@ final class CompareReport {
         }
         if (!toolVsWrk.isEmpty()) {
             out.append("\n| nginx GET | wrk req/s | wrk CPU/req | load tool GET/s | load tool CPU/op | load tool / wrk"
-                    + " | load avg |\n|---|---:|---:|---:|---:|---:|---|\n");
+                    + " (median round; all rounds) | load avg |\n|---|---:|---:|---:|---:|---|---|\n");
             for (ToolVsWrk t : toolVsWrk) {
-                out.append("| ").append(t.size()).append(" | ").append(rate(t.wrk().requestsPerSec())).append(" | ")
-                        .append(cpu(t.wrk().cpuMicrosPerRequest())).append(" | ")
-                        .append(t.tool() == null ? "n/a" : rate(t.tool().opsPerSec())).append(" | ")
-                        .append(t.tool() == null ? "n/a" : cpu(t.tool().clientCpuMicros())).append(" | ")
-                        .append(t.ratio() == null ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100 * t.ratio()))
-                        .append(" | ").append(load(t.tool())).append(" |\n");
+                Round m = t.median();
+                out.append("| ").append(t.size()).append(" | ").append(rate(m.wrk().requestsPerSec())).append(" | ")
+                        .append(cpu(m.wrk().cpuMicrosPerRequest())).append(" | ").append(rate(m.tool().opsPerSec()))
+                        .append(" | ").append(cpu(m.tool().clientCpuMicros())).append(" | ")
+                        .append(percent(m.ratio())).append("; ")
+                        .append(String.join(", ", t.rounds().stream().map(x -> percent(x.ratio())).toList()))
+                        .append(" | ").append(load(m.tool())).append(" |\n");
             }
         }
         if (!machine.isEmpty()) {
@@ -135,6 +154,10 @@ final class CompareReport {
 
     private static String load(Phase p) {
         return p == null || p.loadBefore() < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", p.loadBefore());
+    }
+
+    private static String percent(double ratio) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * ratio);
     }
 
     static String rate(double perSec) {
