@@ -100,8 +100,14 @@ final class LoadRunner {
             if (options.count() == 0) {
                 sleepUntil(measureStart + options.duration().toNanos());
                 stopping = true;
+                // Every request ends by its timeout at the latest; a slot still busy after that has lost its way.
+                if (!idle.await(options.timeout().toSeconds() + 30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException(idle.getCount() + " of " + slots.size()
+                            + " connections did not finish (see the errors above)");
+                }
+            } else {
+                idle.await();
             }
-            idle.await();
             long seconds = System.nanoTime() - measureStart;
             long clientCpu = clientCpu0 < 0 ? -1 : CpuMeter.selfNanos() - clientCpu0;
             long serverCpu1 = CpuMeter.processNanos(options.serverPids());

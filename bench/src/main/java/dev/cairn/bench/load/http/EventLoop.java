@@ -63,10 +63,10 @@ public final class EventLoop implements AutoCloseable {
                 throw new IllegalStateException("selector failed", e);
             }
             for (Runnable r; (r = inbox.poll()) != null; ) {
-                r.run();
+                guarded(r);
             }
             for (int n = later.size(); n > 0; n--) { // not what these tasks add: the selector gets its turn
-                later.poll().run();
+                guarded(later.poll());
             }
             long now = System.nanoTime();
             if (now - nextTick >= 0) {
@@ -87,7 +87,17 @@ public final class EventLoop implements AutoCloseable {
     }
 
     private void ready(SelectionKey key) {
-        ((HttpConnection) key.attachment()).ready(key.readyOps());
+        guarded(() -> ((HttpConnection) key.attachment()).ready(key.readyOps()));
+    }
+
+    /** A bug in one task must not stop the loop and with it every other connection: it is reported, the loop goes on. */
+    private static void guarded(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException | Error e) {
+            System.err.println("event loop task failed: " + e);
+            e.printStackTrace();
+        }
     }
 
     boolean inLoop() {
