@@ -82,24 +82,17 @@ final class ResponseParser {
                         return false;
                     }
                 }
-                case FIXED -> {
+                case FIXED, CHUNK_DATA -> {
                     deliver();
                     if (remaining > 0) {
                         return false;
                     }
-                    state = State.DONE;
+                    state = state == State.FIXED ? State.DONE : State.CHUNK_END;
                 }
                 case CHUNK_SIZE -> {
                     if (!chunkSize()) {
                         return false;
                     }
-                }
-                case CHUNK_DATA -> {
-                    deliver();
-                    if (remaining > 0) {
-                        return false;
-                    }
-                    state = State.CHUNK_END;
                 }
                 case CHUNK_END -> {
                     if (buf.remaining() < 2) {
