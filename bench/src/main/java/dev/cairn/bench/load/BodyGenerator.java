@@ -1,5 +1,6 @@
 package dev.cairn.bench.load;
 
+import dev.cairn.bench.load.http.BodySource;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -12,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * produced or checked independently, so bodies are streamed in chunks, multipart parts are slices, and a GET is
  * verified as it arrives without storing what was written. Immutable and thread-safe.
  */
-final class BodyGenerator {
+final class BodyGenerator implements BodySource {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -62,6 +63,25 @@ final class BodyGenerator {
         }
     }
 
+    /** Puts body bytes {@code [pos, pos + len)} into {@code dst} at its position, 8 at a time where aligned. */
+    @Override
+    public void fill(long pos, ByteBuffer dst, int len) {
+        ByteOrder order = dst.order();
+        dst.order(ByteOrder.LITTLE_ENDIAN);
+        long end = pos + len;
+        while (pos < end && (pos & 7) != 0) {
+            dst.put(byteAt(pos++));
+        }
+        while (end - pos >= 8) {
+            dst.putLong(word(pos >>> 3));
+            pos += 8;
+        }
+        while (pos < end) {
+            dst.put(byteAt(pos++));
+        }
+        dst.order(order);
+    }
+
     /** A new array holding body bytes {@code [pos, pos + len)}. */
     byte[] bytes(long pos, int len) {
         byte[] out = new byte[len];
@@ -75,9 +95,21 @@ final class BodyGenerator {
      * @return -1 when they are equal, else the body position of the first byte that differs
      */
     long mismatch(long pos, ByteBuffer buf) {
-        ByteBuffer b = buf.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        int i = b.position();
-        int end = b.limit();
+        return mismatch(pos, buf.duplicate().order(ByteOrder.LITTLE_ENDIAN), buf.position(), buf.remaining());
+    }
+
+    /**
+     * Compares bytes {@code [from, from + length)} of {@code b}, a little-endian buffer, with body bytes starting at
+     * {@code pos}; the buffer's position is not used or changed.
+     *
+     * @return -1 when they are equal, else the body position of the first byte that differs
+     */
+    long mismatch(long pos, ByteBuffer b, int from, int length) {
+        if (b.order() != ByteOrder.LITTLE_ENDIAN) {
+            throw new IllegalArgumentException("the buffer must be little-endian");
+        }
+        int i = from;
+        int end = from + length;
         while (i < end && (pos & 7) != 0) {
             if (b.get(i) != byteAt(pos)) {
                 return pos;

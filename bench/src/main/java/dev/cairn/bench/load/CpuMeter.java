@@ -7,10 +7,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * CPU time of this process and, optionally, of a local server process read from {@code /proc/PID/stat}
- * ({@code utime + stime}, in clock ticks of 1/100 s: the Linux USER_HZ on every mainstream architecture).
+ * CPU time of this process and, optionally, of local server processes read from {@code /proc/PID/stat}
+ * ({@code utime + stime}, in clock ticks of 1/100 s: the Linux USER_HZ on every mainstream architecture), and the
+ * machine's load average.
  */
 final class CpuMeter {
     private static final long TICK_NANOS = 10_000_000L;
@@ -22,6 +24,19 @@ final class CpuMeter {
         return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
+    /** CPU time the processes {@code pids} have used so far, summed; -1 when none is given or one cannot be read. */
+    static long processNanos(List<Long> pids) {
+        long sum = 0;
+        for (long pid : pids) {
+            long n = processNanos(pid);
+            if (n < 0) {
+                return -1;
+            }
+            sum += n;
+        }
+        return pids.isEmpty() ? -1 : sum;
+    }
+
     /** CPU time process {@code pid} has used so far, in nanoseconds; -1 when it cannot be read. */
     static long processNanos(long pid) {
         try {
@@ -31,6 +46,15 @@ final class CpuMeter {
             long utime = Long.parseLong(f[11]); // field 14 of the whole line
             long stime = Long.parseLong(f[12]); // field 15
             return (utime + stime) * TICK_NANOS;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The machine's 1-minute load average (first field of {@code /proc/loadavg}), -1 when it cannot be read. */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         } catch (IOException | RuntimeException e) {
             return -1;
         }

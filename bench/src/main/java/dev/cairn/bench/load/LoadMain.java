@@ -42,29 +42,14 @@ public final class LoadMain {
     }
 
     static LoadReport run(LoadOptions options, PrintStream err) throws IOException, InterruptedException {
-        // The JDK client reads sockets into buffers of this size (16 KiB by default) and pushes each through its
-        // reactive pipeline: 256 KiB cuts that per-buffer work for large bodies (~25% more 1 MiB GETs/s per CPU).
-        // Read once when the client classes load, so it only works when set before the first HttpClient.
-        if (System.getProperty("jdk.httpclient.bufsize") == null) {
-            System.setProperty("jdk.httpclient.bufsize", Integer.toString(256 * 1024));
-        }
-        if (options.serverPid() > 0 && !CpuMeter.isLocal(options.endpoint())) {
+        if (!options.serverPids().isEmpty() && !CpuMeter.isLocal(options.endpoint())) {
             err.println("cairn bench: --server-pid ignored: " + options.endpoint().getHost() + " is not this machine");
-            options = withoutServerPid(options);
+            options = options.withoutServerPids();
         }
-        LoadReport report;
-        try (LoadClient client = new LoadClient(options)) {
-            report = new LoadRunner(options, client, err).run();
-        }
+        LoadReport report = new LoadRunner(options, err).run();
         if (options.json() != null) {
             Files.writeString(options.json(), report.json());
         }
         return report;
-    }
-
-    private static LoadOptions withoutServerPid(LoadOptions o) {
-        return new LoadOptions(o.endpoint(), o.accessKey(), o.secretKey(), o.region(), o.bucket(), o.ops(),
-                o.sizes(), o.objects(), o.prefill(), o.concurrency(), o.duration(), o.count(), o.warmup(),
-                o.verify(), o.json(), -1, o.raw(), o.timeout(), o.quiet());
     }
 }

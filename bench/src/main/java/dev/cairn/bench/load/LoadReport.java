@@ -2,7 +2,6 @@ package dev.cairn.bench.load;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The results of a run over its measured window: per operation and in total, count, throughput (MB = 10^6 bytes of
@@ -11,20 +10,15 @@ import java.util.TreeMap;
  *
  * @param clientCpuNanos this process's CPU time over the window, -1 if unknown
  * @param serverCpuNanos the server's CPU time over the window, -1 if not measured
+ * @param loadBefore the machine's 1-minute load average as the window opened, -1 if unknown (on a shared machine,
+ *     what the figures must be read with)
+ * @param loadAfter the same as it closed
  */
 record LoadReport(LoadOptions options, double seconds, Map<Op, OpStats.Snapshot> ops, long clientCpuNanos,
-                  long serverCpuNanos) {
+                  long serverCpuNanos, double loadBefore, double loadAfter) {
 
     OpStats.Snapshot total() {
-        LatencyHistogram all = new LatencyHistogram();
-        long bytes = 0;
-        Map<String, Long> errors = new TreeMap<>();
-        for (OpStats.Snapshot s : ops.values()) {
-            all.add(s.latencies());
-            bytes += s.bytes();
-            s.errors().forEach((code, n) -> errors.merge(code, n, Long::sum));
-        }
-        return new OpStats.Snapshot(all, bytes, errors);
+        return OpStats.Snapshot.sum(ops.values());
     }
 
     long count(Op op) {
@@ -70,7 +64,7 @@ record LoadReport(LoadOptions options, double seconds, Map<Op, OpStats.Snapshot>
             out.append(String.format(Locale.ROOT, "  server CPU %.2fs (%.0f us/op)", serverCpuNanos / 1e9,
                     n > 0 ? serverCpuNanos / 1e3 / n : 0.0));
         }
-        out.append('\n');
+        out.append(String.format(Locale.ROOT, "  load average %.2f -> %.2f%n", loadBefore, loadAfter));
         if (clientHeavier()) {
             out.append("WARNING: the client used more CPU than the server: on a shared machine these numbers are"
                     + " bounded by the load generator\n");
@@ -105,9 +99,14 @@ record LoadReport(LoadOptions options, double seconds, Map<Op, OpStats.Snapshot>
         out.append("\n  },\n  \"total\": ");
         jsonStats(out, total());
         out.append(",\n");
-        out.append(String.format(Locale.ROOT, "  \"clientCpuSeconds\": %s,%n  \"serverCpuSeconds\": %s%n}%n",
+        long n = total().count() + total().errorCount();
+        out.append(String.format(Locale.ROOT, "  \"clientCpuSeconds\": %s,%n  \"serverCpuSeconds\": %s,%n",
                 clientCpuNanos < 0 ? "null" : String.format(Locale.ROOT, "%.3f", clientCpuNanos / 1e9),
                 serverCpuNanos < 0 ? "null" : String.format(Locale.ROOT, "%.3f", serverCpuNanos / 1e9)));
+        out.append(String.format(Locale.ROOT, "  \"clientCpuMicrosPerOp\": %s,%n  \"serverCpuMicrosPerOp\": %s,%n",
+                clientCpuNanos < 0 || n == 0 ? "null" : String.format(Locale.ROOT, "%.1f", clientCpuNanos / 1e3 / n),
+                serverCpuNanos < 0 || n == 0 ? "null" : String.format(Locale.ROOT, "%.1f", serverCpuNanos / 1e3 / n)));
+        out.append(String.format(Locale.ROOT, "  \"loadAverage1m\": [%.2f, %.2f]%n}%n", loadBefore, loadAfter));
         return out.toString();
     }
 

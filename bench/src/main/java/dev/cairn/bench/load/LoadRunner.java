@@ -1,157 +1,240 @@
 package dev.cairn.bench.load;
 
+import dev.cairn.bench.load.http.EventLoop;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
- * Runs a load: keeps {@code concurrency} requests in flight with a semaphore, one scheduler thread choosing each
- * next operation (from the mix) and key (from the {@link KeySpace}) as soon as a permit frees, until the duration or
- * the operation count is reached; then waits for the requests still in flight.
+ * Runs a load: {@code concurrency} slots, each with its own keep-alive connection, spread over one event loop per
+ * core (at most one per slot). A slot chooses an operation (from the mix) and a key (from the {@link KeySpace}),
+ * starts it, and when it ends records it and starts the next, on its loop's thread: exactly {@code concurrency}
+ * requests are in flight and no request waits for a thread. The main thread only keeps time.
  *
  * <p>Time runs as: prefill (optional, unmeasured), warmup (unmeasured), measured window. An operation belongs to
- * the window it started in; its latency runs from just before it is sent to the end of its response body. A
- * GET, HEAD or DELETE when no written key is free runs as a PUT instead (the start of a run without prefill).
+ * the window it started in; its latency runs from just before it is sent to the end of its response body. The
+ * window closes when the last operation started in it has ended. A GET, HEAD or DELETE when no written key is free
+ * runs as a PUT instead (the start of a run without prefill).
  */
 final class LoadRunner {
     private final LoadOptions options;
-    private final LoadClient client;
     private final PrintStream err;
     private final KeySpace keys;
-    private final Map<Op, OpStats> stats = new EnumMap<>(Op.class);
-    private final Semaphore permits;
-    private final SplittableRandom random = new SplittableRandom();
+    private final SigV4Signer signer;
     private final LongAdder liveOps = new LongAdder();
     private final LongAdder liveBytes = new LongAdder();
     private final LongAdder liveErrors = new LongAdder();
+    private final AtomicLong issued = new AtomicLong(); // measured operations started, for --count
+    private volatile boolean measuring;
+    private volatile boolean stopping;
 
-    LoadRunner(LoadOptions options, LoadClient client, PrintStream err) {
+    LoadRunner(LoadOptions options, PrintStream err) {
         this.options = options;
-        this.client = client;
         this.err = err;
         this.keys = new KeySpace("load/", options.objects());
-        this.permits = new Semaphore(options.concurrency());
-        for (Op op : Op.values()) {
-            stats.put(op, new OpStats());
+        this.signer = options.raw() ? null
+                : new SigV4Signer(options.accessKey(), options.secretKey(), options.region(), "s3");
+    }
+
+    LoadReport run() throws InterruptedException, IOException {
+        SplittableRandom seeds = new SplittableRandom();
+        List<EventLoop> loops = new ArrayList<>();
+        try {
+            // As many loops as cores, as wrk is run with: the same share of a busy machine's scheduler as it gets.
+            int n = Math.min(options.concurrency(), Runtime.getRuntime().availableProcessors());
+            for (int i = 0; i < n; i++) {
+                loops.add(new EventLoop("load-" + i));
+            }
+            List<Slot> slots = new ArrayList<>();
+            for (int i = 0; i < options.concurrency(); i++) {
+                EventLoop loop = loops.get(i % n);
+                slots.add(new Slot(loop, new S3Session(options, signer, loop), seeds.split()));
+            }
+            if (!options.raw()) {
+                CompletableFuture<Outcome> bucket = new CompletableFuture<>();
+                Slot first = slots.getFirst();
+                first.loop.execute(() -> first.session.createBucket(bucket::complete));
+                Outcome created = bucket.join();
+                if (!created.ok()) {
+                    throw new IllegalStateException("cannot create bucket " + options.bucket() + ": "
+                            + created.error());
+                }
+                if (options.prefill()) {
+                    prefill(slots);
+                }
+            }
+            return measure(slots);
+        } finally {
+            stopping = true;
+            loops.forEach(EventLoop::close);
         }
     }
 
-    LoadReport run() throws InterruptedException {
-        if (!options.raw()) {
-            Outcome bucket = client.createBucket();
-            if (!bucket.ok()) {
-                throw new IllegalStateException("cannot create bucket " + options.bucket() + ": " + bucket.error());
-            }
-            if (options.prefill()) {
-                prefill();
-            }
-        }
+    private LoadReport measure(List<Slot> slots) throws InterruptedException {
         long start = System.nanoTime();
-        long measureStart = start + options.warmup().toNanos();
-        long end = options.count() > 0 ? Long.MAX_VALUE : measureStart + options.duration().toNanos();
-        ScheduledExecutorService progress = options.quiet() ? null : startProgress(start, measureStart);
-        long issued = 0;
-        long clientCpu0 = -1;
-        long serverCpu0 = -1;
-        boolean measuring = false;
+        ScheduledExecutorService progress = options.quiet() ? null
+                : startProgress(start, start + options.warmup().toNanos());
         try {
-            while (true) {
-                permits.acquire();
-                long now = System.nanoTime();
-                if (now >= end || (options.count() > 0 && issued >= options.count())) {
-                    permits.release();
-                    break;
+            CountDownLatch idle = startAll(slots, Slot::load);
+            sleepUntil(start + options.warmup().toNanos());
+            double loadBefore = CpuMeter.loadAverage();
+            long clientCpu0 = CpuMeter.selfNanos();
+            long serverCpu0 = CpuMeter.processNanos(options.serverPids());
+            long measureStart = System.nanoTime();
+            measuring = true;
+            if (options.count() == 0) {
+                sleepUntil(measureStart + options.duration().toNanos());
+                stopping = true;
+                // Every request ends by its timeout at the latest; a slot still busy after that has lost its way.
+                if (!idle.await(options.timeout().toSeconds() + 30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException(idle.getCount() + " of " + slots.size()
+                            + " connections did not finish (see the errors above)");
                 }
-                boolean measured = now >= measureStart;
-                if (measured && !measuring) {
-                    measuring = true;
-                    clientCpu0 = CpuMeter.selfNanos();
-                    serverCpu0 = options.serverPid() > 0 ? CpuMeter.processNanos(options.serverPid()) : -1;
-                    measureStart = now;
-                }
-                if (start(measured)) {
-                    issued += measured ? 1 : 0;
-                } else {
-                    permits.release();
-                    LockSupport.parkNanos(100_000); // every key is in flight: let some complete
-                }
+            } else {
+                idle.await();
             }
-            permits.acquire(options.concurrency());
-            permits.release(options.concurrency());
+            long seconds = System.nanoTime() - measureStart;
+            long clientCpu = clientCpu0 < 0 ? -1 : CpuMeter.selfNanos() - clientCpu0;
+            long serverCpu1 = CpuMeter.processNanos(options.serverPids());
+            long serverCpu = serverCpu0 < 0 || serverCpu1 < 0 ? -1 : serverCpu1 - serverCpu0;
+            return new LoadReport(options, seconds / 1e9, results(slots), clientCpu, serverCpu, loadBefore,
+                    CpuMeter.loadAverage());
         } finally {
+            stopping = true;
             if (progress != null) {
                 progress.shutdownNow();
             }
         }
-        long measureEnd = System.nanoTime();
-        long clientCpu = clientCpu0 < 0 ? -1 : CpuMeter.selfNanos() - clientCpu0;
-        long serverCpu = serverCpu0 < 0 ? -1 : CpuMeter.processNanos(options.serverPid()) - serverCpu0;
+    }
+
+    private static Map<Op, OpStats.Snapshot> results(List<Slot> slots) {
         Map<Op, OpStats.Snapshot> results = new EnumMap<>(Op.class);
-        stats.forEach((op, s) -> {
-            OpStats.Snapshot snap = s.snapshot();
-            if (snap.count() > 0 || snap.errorCount() > 0) {
-                results.put(op, snap);
+        for (Op op : Op.values()) {
+            OpStats.Snapshot s = OpStats.Snapshot.sum(slots.stream().map(w -> w.stats.get(op).snapshot()).toList());
+            if (s.count() > 0 || s.errorCount() > 0) {
+                results.put(op, s);
             }
-        });
-        return new LoadReport(options, (measuring ? measureEnd - measureStart : 0) / 1e9, results, clientCpu,
-                serverCpu);
+        }
+        return results;
     }
 
-    /** Starts one operation holding a permit; false when it could not (no free key), the permit still held. */
-    private boolean start(boolean measured) {
-        Op op = options.raw() ? Op.RAW : options.ops().pick(random);
-        int key = -1;
-        long size = 0;
-        if (op.readsKey()) {
-            key = keys.claimWritten(random);
-            if (key < 0) {
-                op = Op.PUT;
-            }
-        }
-        if (op == Op.PUT || op == Op.MPU) {
-            key = keys.claimAny(random);
-            if (key < 0) {
-                return false;
-            }
-            size = options.sizes().pick(random);
-        }
-        if (op.readsKey()) {
-            size = keys.sizeOf(key);
-        }
-        launch(op, key, size, measured);
-        return true;
-    }
-
-    private void launch(Op op, int key, long size, boolean measured) {
-        String name = key < 0 ? null : keys.name(key);
+    /** Writes every key once, all slots at once, unmeasured; failures are summarized on stderr. */
+    private void prefill(List<Slot> slots) throws InterruptedException {
+        Map<String, Long> failures = new TreeMap<>();
+        AtomicInteger next = new AtomicInteger();
         long t0 = System.nanoTime();
-        CompletableFuture<Outcome> f;
-        try {
-            f = switch (op) {
-                case PUT -> client.put(name, size);
-                case MPU -> client.multipartPut(name, size);
-                case GET -> client.get(name, size);
-                case HEAD -> client.head(name);
-                case DELETE -> client.delete(name);
-                case LIST -> client.list("load/");
-                case RAW -> client.raw();
-            };
-        } catch (RuntimeException e) {
-            f = CompletableFuture.completedFuture(Outcome.of(e));
+        startAll(slots, (slot, idle) -> slot.prefill(next, failures, idle)).await();
+        if (!options.quiet()) {
+            err.printf("prefill: %d objects in %.1fs%s%n", keys.size(), (System.nanoTime() - t0) / 1e9,
+                    failures.isEmpty() ? "" : ", failed: " + failures);
         }
-        f.whenComplete((outcome, failure) -> {
-            try {
+    }
+
+    /** Starts {@code program} on every slot's loop; the latch opens when every slot has stopped. */
+    private static CountDownLatch startAll(List<Slot> slots, BiConsumer<Slot, CountDownLatch> program) {
+        CountDownLatch idle = new CountDownLatch(slots.size());
+        for (Slot slot : slots) {
+            slot.loop.execute(() -> program.accept(slot, idle));
+        }
+        return idle;
+    }
+
+    private static void sleepUntil(long deadline) throws InterruptedException {
+        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
+    }
+
+    /** One request in flight at a time on its own connection; its statistics are its own until the run ends. */
+    private final class Slot {
+        final EventLoop loop;
+        final S3Session session;
+        final SplittableRandom random;
+        final Map<Op, OpStats> stats = new EnumMap<>(Op.class);
+
+        Slot(EventLoop loop, S3Session session, SplittableRandom random) {
+            this.loop = loop;
+            this.session = session;
+            this.random = random;
+            for (Op op : Op.values()) {
+                stats.put(op, new OpStats());
+            }
+        }
+
+        /** Starts the next operation of the load, or counts down {@code idle} once the load is over. */
+        void load(CountDownLatch idle) {
+            if (stopping) {
+                idle.countDown();
+                return;
+            }
+            boolean measured = measuring;
+            Op op = options.raw() ? Op.RAW : options.ops().pick(random);
+            int key = -1;
+            if (op.readsKey()) {
+                key = keys.claimWritten(random);
+                if (key < 0) {
+                    op = Op.PUT;
+                }
+            }
+            if (op == Op.PUT || op == Op.MPU) {
+                key = keys.claimAny(random);
+                if (key < 0) {
+                    loop.later(() -> load(idle)); // every key is in flight: try again after the loop's next turn
+                    return;
+                }
+            }
+            if (measured && options.count() > 0 && issued.getAndIncrement() >= options.count()) {
+                if (key >= 0) {
+                    keys.release(key);
+                }
+                idle.countDown();
+                return;
+            }
+            long size = op == Op.PUT || op == Op.MPU ? options.sizes().pick(random)
+                    : op.readsKey() ? keys.sizeOf(key) : 0;
+            execute(op, key, size, measured, () -> load(idle));
+        }
+
+        /** Writes the next key not yet taken by a slot, or counts down {@code idle} when none is left. */
+        void prefill(AtomicInteger next, Map<String, Long> failures, CountDownLatch idle) {
+            int k = next.getAndIncrement();
+            if (k >= keys.size()) {
+                idle.countDown();
+                return;
+            }
+            keys.claim(k);
+            long size = options.sizes().pick(random);
+            session.put(keys.name(k), size, o -> {
+                keys.release(k, o.ok() ? size : -1);
+                if (!o.ok()) {
+                    synchronized (failures) {
+                        failures.merge(o.error(), 1L, Long::sum);
+                    }
+                }
+                prefill(next, failures, idle);
+            });
+        }
+
+        private void execute(Op op, int key, long size, boolean measured, Runnable then) {
+            String name = key < 0 ? null : keys.name(key);
+            long t0 = System.nanoTime();
+            Consumer<Outcome> done = o -> {
                 long nanos = System.nanoTime() - t0;
-                Outcome o = failure != null ? Outcome.of(failure) : outcome;
                 settleKey(op, key, size, o);
                 liveOps.increment();
                 liveBytes.add(o.bytes());
@@ -165,10 +248,22 @@ final class LoadRunner {
                         stats.get(op).failure(o.error());
                     }
                 }
-            } finally {
-                permits.release();
+                then.run();
+            };
+            try {
+                switch (op) {
+                    case PUT -> session.put(name, size, done);
+                    case MPU -> session.multipartPut(name, size, done);
+                    case GET -> session.get(name, size, done);
+                    case HEAD -> session.head(name, done);
+                    case DELETE -> session.delete(name, done);
+                    case LIST -> session.list("load/", done);
+                    case RAW -> session.raw(done);
+                }
+            } catch (RuntimeException e) {
+                loop.later(() -> done.accept(Outcome.of(e)));
             }
-        });
+        }
     }
 
     private void settleKey(Op op, int key, long size, Outcome o) {
@@ -185,37 +280,6 @@ final class LoadRunner {
                 }
             }
             default -> keys.release(key);
-        }
-    }
-
-    /** Writes every key once, {@code concurrency} at a time, unmeasured; failures are summarized on stderr. */
-    private void prefill() throws InterruptedException {
-        Map<String, Long> failures = new TreeMap<>();
-        long t0 = System.nanoTime();
-        for (int k = 0; k < keys.size(); k++) {
-            permits.acquire();
-            keys.claim(k);
-            int key = k;
-            long size = options.sizes().pick(random);
-            client.put(keys.name(k), size).whenComplete((o, t) -> {
-                try {
-                    Outcome outcome = t != null ? Outcome.of(t) : o;
-                    keys.release(key, outcome.ok() ? size : -1);
-                    if (!outcome.ok()) {
-                        synchronized (failures) {
-                            failures.merge(outcome.error(), 1L, Long::sum);
-                        }
-                    }
-                } finally {
-                    permits.release();
-                }
-            });
-        }
-        permits.acquire(options.concurrency());
-        permits.release(options.concurrency());
-        if (!options.quiet()) {
-            err.printf("prefill: %d objects in %.1fs%s%n", keys.size(), (System.nanoTime() - t0) / 1e9,
-                    failures.isEmpty() ? "" : ", failed: " + failures);
         }
     }
 

@@ -1,43 +1,63 @@
 package dev.cairn.bench.load;
 
-import java.io.ByteArrayOutputStream;
-import java.net.http.HttpResponse;
+import dev.cairn.bench.load.http.BodySink;
 import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * A response body consumed as a stream: it is counted and, given a generator, checked byte for byte as it arrives;
- * only when asked to keep it (error bodies, small XML answers) is it copied, and then at most {@link #KEEP_LIMIT}
- * bytes. The subscriber is its own result, available once the body has ended.
+ * Where a response body goes: it is counted and, given a generator, checked byte for byte as it arrives; only when
+ * asked to keep it (error bodies, small XML answers) is it copied, and then at most {@link #KEEP_LIMIT} bytes.
+ * One per connection, reset by {@link #expect} before each request, so the common GET allocates nothing.
  */
-final class ResponseBody implements HttpResponse.BodySubscriber<ResponseBody> {
+final class ResponseBody implements BodySink {
     static final int KEEP_LIMIT = 256 * 1024;
 
-    private final CompletableFuture<ResponseBody> result = new CompletableFuture<>();
-    private final BodyGenerator verify;
-    private final ByteArrayOutputStream kept;
-    private final int status;
+    private BodyGenerator verifyWanted;
+    private boolean keepWanted;
+    private BodyGenerator verify;
+    private boolean keep;
+    private byte[] kept = new byte[0];
+    private int keptLength;
+    private int status;
     private long bytes;
-    private long mismatchAt = -1;
-
-    private ResponseBody(int status, BodyGenerator verify, boolean keep) {
-        this.status = status;
-        this.verify = verify;
-        this.kept = keep ? new ByteArrayOutputStream() : null;
-    }
+    private long mismatchAt;
 
     /**
-     * A handler whose bodies are kept when the status is 300 or more or {@code keep} is set, and otherwise
-     * verified against {@code verify} when it is not null.
+     * Prepares for the next response: its body is kept when the status is 300 or more or {@code keep} is set, and
+     * otherwise verified against {@code verify} when that is not null.
      */
-    static HttpResponse.BodyHandler<ResponseBody> handler(BodyGenerator verify, boolean keep) {
-        return info -> {
-            boolean error = info.statusCode() >= 300;
-            return new ResponseBody(info.statusCode(), error ? null : verify, keep || error);
-        };
+    ResponseBody expect(BodyGenerator verify, boolean keep) {
+        this.verifyWanted = verify;
+        this.keepWanted = keep;
+        return this;
+    }
+
+    @Override
+    public void start(int status) {
+        boolean error = status >= 300;
+        this.status = status;
+        this.verify = error ? null : verifyWanted;
+        this.keep = keepWanted || error;
+        this.keptLength = 0;
+        this.bytes = 0;
+        this.mismatchAt = -1;
+    }
+
+    @Override
+    public void accept(ByteBuffer buf, int from, int length) {
+        if (verify != null && mismatchAt < 0) {
+            mismatchAt = verify.mismatch(bytes, buf, from, length);
+        }
+        if (keep && keptLength < KEEP_LIMIT) {
+            int take = Math.min(length, KEEP_LIMIT - keptLength);
+            if (kept.length < keptLength + take) {
+                kept = Arrays.copyOf(kept, Math.min(KEEP_LIMIT, Math.max(keptLength + take, 2 * kept.length)));
+            }
+            buf.get(from, kept, keptLength, take);
+            keptLength += take;
+        }
+        bytes += length;
     }
 
     int status() {
@@ -55,50 +75,6 @@ final class ResponseBody implements HttpResponse.BodySubscriber<ResponseBody> {
 
     /** The kept body as text (empty when nothing was kept). */
     String text() {
-        return kept == null ? "" : kept.toString(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-        subscription.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> items) {
-        for (ByteBuffer b : items) {
-            int n = b.remaining();
-            if (verify != null && mismatchAt < 0) {
-                long m = verify.mismatch(bytes, b);
-                if (m >= 0) {
-                    mismatchAt = m;
-                }
-            }
-            if (kept != null && kept.size() < KEEP_LIMIT) {
-                int take = Math.min(n, KEEP_LIMIT - kept.size());
-                if (b.hasArray()) {
-                    kept.write(b.array(), b.arrayOffset() + b.position(), take);
-                } else {
-                    byte[] copy = new byte[take];
-                    b.duplicate().get(copy);
-                    kept.writeBytes(copy);
-                }
-            }
-            bytes += n;
-        }
-    }
-
-    @Override
-    public void onError(Throwable throwable) {
-        result.completeExceptionally(throwable);
-    }
-
-    @Override
-    public void onComplete() {
-        result.complete(this);
-    }
-
-    @Override
-    public CompletionStage<ResponseBody> getBody() {
-        return result;
+        return new String(kept, 0, keptLength, StandardCharsets.UTF_8);
     }
 }
