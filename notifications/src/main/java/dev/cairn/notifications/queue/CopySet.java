@@ -47,7 +47,7 @@ final class CopySet implements AutoCloseable {
 
     /**
      * Admits copies until {@code wanted} are active, each in a new segment starting at {@code nextIndex}. Retries
-     * directories that failed at most every 5 s, unless none is active (then every batch tries).
+     * directories that failed at most every 5 s, except right after a copy was dropped or while none is active.
      */
     void admit(long nextIndex) {
         long now = System.nanoTime();
@@ -117,6 +117,7 @@ final class CopySet implements AutoCloseable {
         for (JournalCopy c : failed) {
             c.closeActive();
             active.remove(c);
+            lastAdmitAttempt = Long.MIN_VALUE / 2; // look for a replacement at the next batch, not in 5 s
         }
         return 0;
     }
