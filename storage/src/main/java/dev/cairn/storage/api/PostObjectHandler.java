@@ -1,5 +1,6 @@
 package dev.cairn.storage.api;
 
+import dev.cairn.notifications.EventName;
 import dev.cairn.storage.api.http.MultipartFormReader;
 import dev.cairn.storage.api.xml.XmlWriter;
 import dev.cairn.storage.object.ObjectInfo;
@@ -74,6 +75,7 @@ final class PostObjectHandler {
             }
         };
         ObjectInfo info = call.layer.putObject(call.bucket(), key, counted, -1, opts);
+        call.events.version(call, EventName.OBJECT_CREATED_POST, info);
         respond(call, fields, key, info);
     }
 
