@@ -131,8 +131,8 @@ public record NotificationConfiguration(List<QueueRule> rules) {
             ConfigXml.element(x, "Id", r.id());
             if (!r.prefix().isEmpty() || !r.suffix().isEmpty()) {
                 x.append("<Filter><S3Key>");
-                FilterRules.write(x, "prefix", r.prefix());
-                FilterRules.write(x, "suffix", r.suffix());
+                FilterRules.write(x, "Prefix", r.prefix()); // S3 answers the names capitalized, whatever was sent
+                FilterRules.write(x, "Suffix", r.suffix());
                 x.append("</S3Key></Filter>");
             }
             ConfigXml.element(x, "Queue", r.queueArn());

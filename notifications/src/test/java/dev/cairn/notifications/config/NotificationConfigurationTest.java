@@ -69,12 +69,12 @@ class NotificationConfigurationTest {
 
     @Test
     void readsBackWhatWasPutAndStoredFormParsesAgain() {
-        NotificationConfiguration c = parse(doc(queue("a&amp;b", KAFKA, rule("Prefix", "x/"), "s3:ObjectCreated:*",
+        NotificationConfiguration c = parse(doc(queue("a&amp;b", KAFKA, rule("prefix", "x/"), "s3:ObjectCreated:*",
                 "s3:ObjectAccessed:Get")));
         String xml = new String(c.toXml(), StandardCharsets.UTF_8);
         assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<NotificationConfiguration "
                 + "xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><QueueConfiguration><Id>a&amp;b</Id><Filter><S3Key>"
-                + "<FilterRule><Name>prefix</Name><Value>x/</Value></FilterRule></S3Key></Filter>"
+                + "<FilterRule><Name>Prefix</Name><Value>x/</Value></FilterRule></S3Key></Filter>"
                 + "<Queue>arn:cairn:sqs::primary:kafka</Queue><Event>s3:ObjectCreated:*</Event>"
                 + "<Event>s3:ObjectAccessed:Get</Event></QueueConfiguration></NotificationConfiguration>", xml);
         assertEquals(c, NotificationConfiguration.stored(c.toXml()));

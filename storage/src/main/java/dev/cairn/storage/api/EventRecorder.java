@@ -28,6 +28,11 @@ final class EventRecorder {
 
     /** A version was written, read, or had its tags changed: the event carries its size, ETag and metadata. */
     void version(S3Call call, EventName name, ObjectInfo info) {
+        version(call, name, info, call.owner());
+    }
+
+    /** As {@link #version(S3Call, EventName, ObjectInfo)}, by a caller the request itself names (a signed form). */
+    void version(S3Call call, EventName name, ObjectInfo info, String principalId) {
         if (!sink.wants(info.bucket())) {
             return;
         }
@@ -38,7 +43,7 @@ final class EventRecorder {
             }
         });
         record(call, name, info.bucket(), new ObjectEvent.ObjectVersion(info.key(), info.size(), info.etag(),
-                versionOf(info.versionId()), info.contentType(), user));
+                versionOf(info.versionId()), info.contentType(), user), principalId);
     }
 
     /** A version was removed or a delete marker made: S3 says only which key and version. */
@@ -46,13 +51,14 @@ final class EventRecorder {
         if (!sink.wants(call.bucket())) {
             return;
         }
-        record(call, name, call.bucket(), ObjectEvent.ObjectVersion.removed(key, versionOf(versionId)));
+        record(call, name, call.bucket(), ObjectEvent.ObjectVersion.removed(key, versionOf(versionId)), call.owner());
     }
 
-    private void record(S3Call call, EventName name, String bucket, ObjectEvent.ObjectVersion object) {
+    private void record(S3Call call, EventName name, String bucket, ObjectEvent.ObjectVersion object,
+                        String principalId) {
         String owner = call.settings.owner(bucket);
         sink.record(new ObjectEvent(name, clock.instant(), new ObjectEvent.Bucket(bucket, owner), object,
-                new ObjectEvent.Caller(call.owner(), call.sourceIp, call.requestId, hostId)));
+                new ObjectEvent.Caller(principalId, call.sourceIp, call.requestId, hostId)));
     }
 
     /** The null version of an unversioned key has no version id in S3 events. */
