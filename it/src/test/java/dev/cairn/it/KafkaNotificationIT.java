@@ -166,6 +166,82 @@ class KafkaNotificationIT {
         assertEquals(etags, arrived);
     }
 
+    /**
+     * End-to-end latency from the PUT's response to the consumer's poll, with the node's queue sync and the
+     * producer's linger in it: printed, and held to a loose bound.
+     */
+    @Test
+    void latencyFromPutResponseToConsumer() throws Exception {
+        String bucket = "latency";
+        notifyAllCreated(bucket);
+        int n = 400;
+        Map<String, Long> answered = new ConcurrentHashMap<>();
+        try (ExecutorService writers = Executors.newFixedThreadPool(4)) {
+            for (int w = 0; w < 4; w++) {
+                int first = w;
+                writers.submit(() -> {
+                    for (int i = first; i < n; i += 4) {
+                        String key = "k" + i;
+                        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(key));
+                        answered.put(bucket + "/" + key, System.nanoTime());
+                    }
+                });
+            }
+            List<TopicReader.Received> mine = TopicReader.of(topic.pollUntil(TopicReader.atLeast(bucket, n),
+                    Duration.ofSeconds(120)), bucket);
+            List<Long> micros = new ArrayList<>();
+            for (TopicReader.Received r : mine) {
+                Long at = answered.get(r.kafkaKey());
+                if (at != null) { // the response may be processed a moment after the record arrived
+                    micros.add(Math.max(0, (r.receivedNanos() - at) / 1000));
+                }
+            }
+            micros.sort(null);
+            long p50 = micros.get(micros.size() / 2);
+            long p99 = micros.get(micros.size() * 99 / 100);
+            System.out.printf("notification latency PUT response -> consumer over %d events: p50 %.1f ms, p99 %.1f ms,"
+                    + " max %.1f ms%n", micros.size(), p50 / 1000.0, p99 / 1000.0, micros.getLast() / 1000.0);
+            assertTrue(micros.size() >= n * 9 / 10, "latencies measured: " + micros.size());
+            assertTrue(p99 < 10_000_000, "p99 " + p99 + " µs");
+        }
+    }
+
+    /**
+     * How many events a second the forwarder delivers from a backlog: {@code -Dcairn.measure=true} queues 3,000
+     * events while the broker is stopped and times their arrival once it is back.
+     */
+    @Test
+    void forwarderDrainRate() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("cairn.measure"), "a measurement");
+        String bucket = "backlog";
+        notifyAllCreated(bucket);
+        int n = 3000;
+        kafka.stop();
+        try (ExecutorService writers = Executors.newFixedThreadPool(16)) {
+            List<Future<?>> fs = new ArrayList<>();
+            for (int w = 0; w < 16; w++) {
+                int first = w;
+                fs.add(writers.submit(() -> {
+                    for (int i = first; i < n; i += 16) {
+                        String key = "k" + i;
+                        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(key));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get();
+            }
+        }
+        kafka.start();
+        List<TopicReader.Received> mine = TopicReader.of(topic.pollUntil(TopicReader.atLeast(bucket, n),
+                Duration.ofSeconds(300)), bucket);
+        assertTrue(mine.size() >= n);
+        // the consumer sees batches as the forwarder sends them: time from the first to the last record
+        double seconds = (mine.getLast().receivedNanos() - mine.getFirst().receivedNanos()) / 1e9;
+        System.out.printf("forwarder drained %d queued events in %.2f s: %.0f events/s%n", n, seconds, n / seconds);
+    }
+
     private static Set<String> distinct(List<TopicReader.Received> records) {
         Set<String> s = new HashSet<>();
         records.forEach(r -> s.add(r.sequencer()));

@@ -56,6 +56,9 @@ public final class Forwarder implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
+                if (!running) {
+                    return; // closing interrupted a send (Kafka turns the interrupt into an exception of its own)
+                }
                 LOG.log(Level.ERROR, "forwarding " + target.arn() + " failed unexpectedly; retrying", e);
                 try {
                     sleeper.sleep(backoff.nextDelayMillis());
