@@ -5,13 +5,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,9 +55,7 @@ class KafkaNotificationIT {
         node = CairnProcess.startReady(dir.resolve("node"), USER, SECRET, Map.of(
                 "CAIRN_NOTIFY_KAFKA_MAIN_BROKERS", kafka.bootstrapServers(),
                 "CAIRN_NOTIFY_KAFKA_MAIN_TOPIC", TOPIC));
-        s3 = S3Client.builder().endpointOverride(URI.create(node.url(""))).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(USER, SECRET)))
-                .forcePathStyle(true).build();
+        s3 = S3Clients.sync(node, USER, SECRET);
     }
 
     @AfterAll

@@ -5,10 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetBucketNotificationConfigurationResponse;
 import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
@@ -16,7 +13,6 @@ import software.amazon.awssdk.services.s3.model.QueueConfiguration;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.TopicConfiguration;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,9 +43,7 @@ class WebhookNotificationIT {
         hook = new WebhookReceiver();
         node = CairnProcess.startReady(dir, USER, SECRET, Map.of("CAIRN_NOTIFY_WEBHOOK_AUDIT_ENDPOINT", hook.url(),
                 "CAIRN_NOTIFY_WEBHOOK_AUDIT_AUTH_TOKEN", "hook-token"));
-        s3 = S3Client.builder().endpointOverride(URI.create(node.url(""))).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(USER, SECRET)))
-                .forcePathStyle(true).build();
+        s3 = S3Clients.sync(node, USER, SECRET);
     }
 
     @AfterAll
