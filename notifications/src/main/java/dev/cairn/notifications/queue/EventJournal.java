@@ -194,7 +194,7 @@ public final class EventJournal implements AutoCloseable {
                 continue;
             }
             try {
-                SegmentReader.Entry e = readAt(s, k);
+                JournalEntry e = readAt(s, k);
                 if (e == null) {
                     s.unreadable = true;
                     LOG.log(Level.WARNING, "event queue {0}: {1} ends before index {2}; reading another copy",
@@ -202,7 +202,7 @@ public final class EventJournal implements AutoCloseable {
                     closeCursor();
                     continue;
                 }
-                out.add(new JournalEntry(e.index(), e.payload()));
+                out.add(e);
                 k++;
             } catch (IOException e) {
                 s.unreadable = true;
@@ -214,7 +214,7 @@ public final class EventJournal implements AutoCloseable {
         return out;
     }
 
-    private SegmentReader.Entry readAt(Segment s, long index) throws IOException {
+    private JournalEntry readAt(Segment s, long index) throws IOException {
         if (cursor == null || cursor.segment() != s || cursor.nextIndex() != index) {
             closeCursor();
             cursor = new SegmentReader(s);

@@ -10,10 +10,6 @@ import java.nio.file.StandardOpenOption;
  * the end of the file, a torn record or a checksum that fails (what a crash mid-append leaves).
  */
 final class SegmentReader implements AutoCloseable {
-    /** One record: its index and payload. */
-    record Entry(long index, byte[] payload) {
-    }
-
     private final Segment segment;
     private final FileChannel channel;
     private ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
@@ -48,7 +44,7 @@ final class SegmentReader implements AutoCloseable {
         return position;
     }
 
-    Entry next() throws IOException {
+    JournalEntry next() throws IOException {
         if (!valid || !fill(SegmentFormat.RECORD_OVERHEAD)) {
             return null;
         }
@@ -69,7 +65,7 @@ final class SegmentReader implements AutoCloseable {
         }
         position += SegmentFormat.RECORD_OVERHEAD + length;
         expected++;
-        return new Entry(index, payload);
+        return new JournalEntry(index, payload);
     }
 
     /** Skips records up to (not including) {@code index}; false if the segment ends first. */
