@@ -1,0 +1,123 @@
+package dev.cairn.kafka.junit;
+
+import dev.cairn.kafka.KafkaBroker;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A real broker for a test class: see {@link WithKafkaBroker}, or register it plainly with
+ * {@code @ExtendWith(KafkaBrokerExtension.class)} for the defaults (one broker for the class).
+ *
+ * <p>The broker lives in the JUnit store of the class (or of the whole run, when shared), which stops it and deletes
+ * its directory when that scope ends; nested classes see their outer class's broker. A test may stop, kill and
+ * start it again: directory and port stay the same. When the start fails, the directory is kept for its log.
+ */
+public final class KafkaBrokerExtension implements BeforeAllCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KafkaBrokerExtension.class);
+    private static final String CLASS_BROKER = "class-broker";
+    private static final String SHARED_BROKER = "shared-broker";
+
+    /** Starts the broker before the first test, so its start-up does not count against a test's own timeout. */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        broker(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == KafkaBroker.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return broker(context);
+    }
+
+    /** The broker of the test class running in {@code context}, started on first use. */
+    public static KafkaBroker broker(ExtensionContext context) {
+        Optional<WithKafkaBroker> config = findConfig(context);
+        boolean shared = config.map(WithKafkaBroker::shared).orElse(false);
+        Map<String, String> properties = properties(config.map(WithKafkaBroker::properties).orElse(new String[0]));
+        if (shared && !properties.isEmpty()) {
+            throw new ExtensionConfigurationException("@WithKafkaBroker(shared = true) takes no properties: "
+                    + "a shared broker has the configuration of whichever class starts it");
+        }
+        ExtensionContext owner = shared ? context.getRoot() : classContext(context);
+        return owner.getStore(NAMESPACE).computeIfAbsent(shared ? SHARED_BROKER : CLASS_BROKER,
+                key -> RunningBroker.start(properties), RunningBroker.class).broker();
+    }
+
+    /** The innermost class-level context: a broker created from a test method's context must outlive the method. */
+    private static ExtensionContext classContext(ExtensionContext context) {
+        ExtensionContext c = context;
+        while (c.getTestMethod().isPresent() && c.getParent().isPresent()) {
+            c = c.getParent().get();
+        }
+        return c;
+    }
+
+    /** The annotation on the test class or, for nested classes, the nearest enclosing class that has it. */
+    private static Optional<WithKafkaBroker> findConfig(ExtensionContext context) {
+        for (Class<?> c = context.getTestClass().orElse(null); c != null; c = c.getEnclosingClass()) {
+            Optional<WithKafkaBroker> found = AnnotationSupport.findAnnotation(c, WithKafkaBroker.class);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Map<String, String> properties(String[] entries) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String entry : entries) {
+            int eq = entry.indexOf('=');
+            if (eq <= 0) {
+                throw new ExtensionConfigurationException("@WithKafkaBroker property '" + entry
+                        + "' is not key=value");
+            }
+            out.put(entry.substring(0, eq).strip(), entry.substring(eq + 1).strip());
+        }
+        return out;
+    }
+
+    /** A started broker and its temporary directory; JUnit closes it when its store's scope ends. */
+    private record RunningBroker(KafkaBroker broker, Path dir) implements AutoCloseable {
+
+        static RunningBroker start(Map<String, String> properties) {
+            Path dir;
+            try {
+                dir = Files.createTempDirectory("cairn-kafka-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            KafkaBroker broker = KafkaBroker.builder().dir(dir).properties(properties).build();
+            broker.start(); // on failure the directory stays, with the log the exception quotes
+            return new RunningBroker(broker, dir);
+        }
+
+        @Override
+        public void close() throws IOException {
+            broker.stop();
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+}
