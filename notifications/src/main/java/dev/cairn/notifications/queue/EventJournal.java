@@ -56,6 +56,9 @@ public final class EventJournal implements AutoCloseable {
     private volatile long committed;
     private volatile long acked;
     private SegmentReader cursor;
+    private static final long ACK_WRITE_NANOS = 1_000_000_000L;
+    private long lastAckWrite = System.nanoTime();
+    private long persistedAck;
 
     private EventJournal(String name, List<Path> dirs, Options options) {
         this.name = name;
@@ -73,6 +76,7 @@ public final class EventJournal implements AutoCloseable {
             }
         }
         this.acked = ack;
+        this.persistedAck = ack;
         long last = Math.max(catalog.maxIndex(), ack);
         this.nextIndex = last + 1;
         this.committed = last;
@@ -250,14 +254,29 @@ public final class EventJournal implements AutoCloseable {
         }
     }
 
-    /** The target took every event up to {@code index}: record it and delete segments wholly before it. */
+    /**
+     * The target took every event up to {@code index}: delete segments wholly before it, and record it on the drives
+     * at most once a second (and at close). A crash forgets at most the last second of acknowledgements, and those
+     * events are sent again: at-least-once allows it, and the forwarder does not pay a file replacement per batch.
+     */
     public void ack(long index) {
         if (index <= acked) {
             return;
         }
         acked = Math.min(index, committed);
-        copies.writeAck(acked);
+        long now = System.nanoTime();
+        if (now - lastAckWrite >= ACK_WRITE_NANOS) {
+            lastAckWrite = now;
+            persistAck();
+        }
         deleteAcknowledged();
+    }
+
+    private void persistAck() {
+        if (acked > persistedAck) {
+            persistedAck = acked;
+            copies.writeAck(acked);
+        }
     }
 
     private void deleteAcknowledged() {
@@ -308,6 +327,7 @@ public final class EventJournal implements AutoCloseable {
             lock.notifyAll();
         }
         writer.join();
+        persistAck();
         closeCursor();
         copies.close();
     }
