@@ -5,8 +5,8 @@ import dev.cairn.notifications.queue.EventJournal;
 import dev.cairn.notifications.queue.QueueFullException;
 import dev.cairn.notifications.queue.QueueUnavailableException;
 import dev.cairn.notifications.queue.QueuedEvent;
-import dev.cairn.notifications.target.EventTarget;
-import dev.cairn.notifications.target.TargetSettings;
+import dev.cairn.notifications.targets.EventTarget;
+import dev.cairn.notifications.targets.TargetSettings;
 
 import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicLong;

@@ -12,7 +12,7 @@
  *   <li>{@code queue}: the durable queue of one target, an append-only segment journal mirrored in one directory per
  *       drive ({@code <drive>/.cairn.sys/events/<kind>-<id>/}), with group commit (one write and one sync per copy
  *       for every batch of concurrent appends), an acknowledged position, and recovery that ignores a torn tail.</li>
- *   <li>{@code target}: {@code CAIRN_NOTIFY_KAFKA_<ID>_*} / {@code CAIRN_NOTIFY_WEBHOOK_<ID>_*} settings and the
+ *   <li>{@code targets}: {@code CAIRN_NOTIFY_KAFKA_<ID>_*} / {@code CAIRN_NOTIFY_WEBHOOK_<ID>_*} settings and the
  *       targets themselves (an idempotent {@code acks=all} Kafka producer keyed {@code bucket/key}; HTTP POSTs).</li>
  *   <li>{@code forward}: one forwarder per target that delivers what is queued and acknowledges it in the queue only
  *       after the target acknowledged it, retrying with backoff: at-least-once, in queue order.</li>

@@ -3,8 +3,8 @@ package dev.cairn.notifications.forward;
 import dev.cairn.notifications.queue.EventJournal;
 import dev.cairn.notifications.queue.JournalEntry;
 import dev.cairn.notifications.queue.QueuedEvent;
-import dev.cairn.notifications.target.DeliveryException;
-import dev.cairn.notifications.target.EventTarget;
+import dev.cairn.notifications.targets.DeliveryException;
+import dev.cairn.notifications.targets.EventTarget;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;

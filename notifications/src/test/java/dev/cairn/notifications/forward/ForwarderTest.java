@@ -2,9 +2,9 @@ package dev.cairn.notifications.forward;
 
 import dev.cairn.notifications.queue.EventJournal;
 import dev.cairn.notifications.queue.QueuedEvent;
-import dev.cairn.notifications.target.Arn;
-import dev.cairn.notifications.target.DeliveryException;
-import dev.cairn.notifications.target.EventTarget;
+import dev.cairn.notifications.targets.Arn;
+import dev.cairn.notifications.targets.DeliveryException;
+import dev.cairn.notifications.targets.EventTarget;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package dev.cairn.storage.server;
 
 import dev.cairn.notifications.NotificationService;
 import dev.cairn.notifications.queue.EventJournal;
-import dev.cairn.notifications.target.Arn;
-import dev.cairn.notifications.target.TargetSettings;
+import dev.cairn.notifications.targets.Arn;
+import dev.cairn.notifications.targets.TargetSettings;
 import dev.cairn.storage.drive.Drive;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
