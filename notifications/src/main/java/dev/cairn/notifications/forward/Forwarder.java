@@ -22,12 +22,14 @@ public final class Forwarder implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Forwarder.class.getName());
     static final int BATCH = 500;
     static final long POLL_MILLIS = 200;
+    static final long LINGER_MILLIS = 20;
     private static final long LOG_EVERY_NANOS = 60_000_000_000L;
 
     private final EventJournal journal;
     private final EventTarget target;
     private final Backoff backoff;
     private final Sleeper sleeper;
+    private final long lingerMillis;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private volatile String lastError;
@@ -35,16 +37,21 @@ public final class Forwarder implements AutoCloseable {
     private Thread thread;
     private long lastFailureLog = Long.MIN_VALUE / 2;
 
-    public Forwarder(EventJournal journal, EventTarget target, Backoff backoff, Sleeper sleeper) {
+    /**
+     * @param linger how long to wait for more events when fewer than a full batch are queued: fewer, larger
+     *               deliveries (one Kafka produce request and one flush each) for that much latency
+     */
+    public Forwarder(EventJournal journal, EventTarget target, Backoff backoff, Sleeper sleeper, Duration linger) {
         this.journal = journal;
         this.target = target;
         this.backoff = backoff;
         this.sleeper = sleeper;
+        this.lingerMillis = linger.toMillis();
     }
 
     public static Forwarder start(EventJournal journal, EventTarget target) {
         Forwarder f = new Forwarder(journal, target, new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5)),
-                Sleeper.REAL);
+                Sleeper.REAL, Duration.ofMillis(LINGER_MILLIS));
         f.thread = Thread.ofPlatform().name("event-forwarder-" + journal.name()).daemon().start(f::run);
         return f;
     }
@@ -74,6 +81,11 @@ public final class Forwarder implements AutoCloseable {
         List<JournalEntry> entries = journal.read(journal.acked() + 1, BATCH, POLL_MILLIS);
         if (entries.isEmpty()) {
             return false;
+        }
+        if (entries.size() < BATCH && lingerMillis > 0) {
+            sleeper.sleep(lingerMillis);
+            entries = new ArrayList<>(entries);
+            entries.addAll(journal.read(entries.getLast().index() + 1, BATCH - entries.size(), 0));
         }
         List<QueuedEvent> batch = new ArrayList<>(entries.size());
         for (JournalEntry e : entries) {

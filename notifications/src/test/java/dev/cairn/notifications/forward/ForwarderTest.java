@@ -67,7 +67,7 @@ class ForwarderTest {
         journal = EventJournal.open("webhook-flaky", List.of(dir.resolve("a"), dir.resolve("b")),
                 EventJournal.Options.DEFAULTS);
         forwarder = new Forwarder(journal, target, new Backoff(Duration.ofMillis(100), Duration.ofMillis(1000)),
-                sleeps::add);
+                sleeps::add, Duration.ZERO);
     }
 
     @AfterEach
@@ -110,6 +110,24 @@ class ForwarderTest {
         queue(6, 6);
         assertFalse(forwarder.step());
         assertEquals(100L, sleeps.getLast(), "a success resets the backoff");
+    }
+
+    @Test
+    void aSmallBatchLingersForMoreEventsBeforeItIsSent() throws Exception {
+        Forwarder lingering = new Forwarder(journal, target, new Backoff(Duration.ofMillis(100),
+                Duration.ofMillis(1000)), millis -> {
+            sleeps.add(millis);
+            try {
+                queue(2, 3); // what arrives while it waits goes in the same delivery
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }, Duration.ofMillis(20));
+        queue(1, 1);
+        assertTrue(lingering.step());
+        assertEquals(List.of(20L), sleeps);
+        assertEquals(names(1, 3), target.received);
+        assertEquals(3, journal.acked());
     }
 
     @Test
