@@ -1,6 +1,7 @@
 package dev.cairn.storage.api;
 
 import dev.cairn.identity.policy.Policy;
+import dev.cairn.notifications.config.NotificationConfiguration;
 import dev.cairn.storage.api.xml.CorsConfiguration;
 import dev.cairn.storage.object.ObjectLayer;
 import dev.cairn.storage.object.Versioning;
@@ -24,6 +25,8 @@ public final class BucketSettings {
     static final String CORS = "cors";
     static final String POLICY = "policy";
     private final ConcurrentHashMap<String, java.util.Optional<Policy>> policies = new ConcurrentHashMap<>();
+    static final String NOTIFICATION = "notification";
+    private final ConcurrentHashMap<String, NotificationConfiguration> notifications = new ConcurrentHashMap<>();
 
     public BucketSettings(ObjectLayer layer) {
         this.layer = layer;
@@ -86,11 +89,29 @@ public final class BucketSettings {
         policies.put(bucket, java.util.Optional.ofNullable(policy));
     }
 
+    /**
+     * The bucket's notification configuration ({@link NotificationConfiguration#EMPTY} without one): asked on
+     * every object request while the node has notification targets, so it is cached like the versioning.
+     */
+    public NotificationConfiguration notification(String bucket) {
+        return notifications.computeIfAbsent(bucket, b -> {
+            byte[] stored = layer.getBucketMeta(b, NOTIFICATION);
+            return stored == null ? NotificationConfiguration.EMPTY : NotificationConfiguration.stored(stored);
+        });
+    }
+
+    /** Stores the bucket's notification configuration; an empty one removes it. */
+    public void setNotification(String bucket, NotificationConfiguration config) {
+        layer.setBucketMeta(bucket, NOTIFICATION, config.isEmpty() ? null : config.toXml());
+        notifications.put(bucket, config);
+    }
+
     /** Drops what is cached for a bucket (it was deleted, or may have been re-created). */
     public void forget(String bucket) {
         policies.remove(bucket);
         versioning.remove(bucket);
         owners.remove(bucket);
         cors.remove(bucket);
+        notifications.remove(bucket);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cairn.storage.api;
 
+import dev.cairn.notifications.EventName;
 import dev.cairn.storage.api.http.RangeHeader;
 import dev.cairn.storage.api.http.S3Request;
 import dev.cairn.storage.api.xml.CompleteMultipartUploadRequest;
@@ -101,6 +102,7 @@ final class MultipartHandlers {
         Versioning versioning = call.settings.versioning(call.bucket());
         ObjectInfo info = call.layer.completeMultipartUpload(call.bucket(), call.key(),
                 call.request().param("uploadId"), parts, versioning);
+        call.events.version(call, EventName.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD, info);
         ObjectHandlers.versionHeader(call, versioning, info.versionId());
         call.xml(200, MultipartXml.complete("/" + call.bucket() + "/" + call.key(), info, null));
     }

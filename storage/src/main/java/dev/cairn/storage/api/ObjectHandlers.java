@@ -1,5 +1,6 @@
 package dev.cairn.storage.api;
 
+import dev.cairn.notifications.EventName;
 import dev.cairn.storage.api.http.Preconditions;
 import dev.cairn.storage.api.http.RangeHeader;
 import dev.cairn.storage.api.http.S3Request;
@@ -46,6 +47,7 @@ final class ObjectHandlers {
         }
         ObjectInfo info = call.layer.putObject(call.bucket(), call.key(), checked == null ? call.body() : checked,
                 size, opts);
+        call.events.version(call, EventName.OBJECT_CREATED_PUT, info);
         ChecksumRequests.toResponse(info, call);
         call.header("ETag", ObjectRequests.quoted(info.etag()));
         versionHeader(call, versioning, info.versionId());
@@ -124,6 +126,8 @@ final class ObjectHandlers {
             }
             writeObjectHeaders(call, info, versionId != null || !"null".equals(info.versionId()));
             responseOverrides(call);
+            call.events.version(call, r.method().equals("HEAD") ? EventName.OBJECT_ACCESSED_HEAD
+                    : EventName.OBJECT_ACCESSED_GET, info);
             boolean partial = range != null || partNumber != null && info.partCount() > 1;
             if (partial) {
                 call.header("Content-Range", "bytes " + s.range().offset() + "-" + (s.range().end() - 1) + "/"
@@ -177,6 +181,7 @@ final class ObjectHandlers {
         String versionId = ObjectRequests.versionId(call.request());
         Versioning versioning = call.settings.versioning(call.bucket());
         DeleteResult r = call.layer.deleteObject(call.bucket(), call.key(), versionId, versioning);
+        recordRemoval(call, call.key(), versionId, r);
         if (r.deleteMarker()) {
             call.header("x-amz-delete-marker", "true");
         }
@@ -190,7 +195,19 @@ final class ObjectHandlers {
         DeleteObjectsRequest req = DeleteObjectsRequest.parse(call.body());
         Versioning versioning = call.settings.versioning(call.bucket());
         List<DeleteOutcome> outcomes = call.layer.deleteObjects(call.bucket(), req.objects(), versioning);
+        for (DeleteOutcome o : outcomes) {
+            if (o.error() == null) {
+                recordRemoval(call, o.target().key(), o.target().versionId(), o.result());
+            }
+        }
         call.xml(200, ObjectXml.deleteResult(outcomes, req.quiet()));
+    }
+
+    /** A delete without a version id in a versioned bucket made a marker; any other delete removed a version. */
+    private static void recordRemoval(S3Call call, String key, String requestedVersion, DeleteResult r) {
+        boolean markerMade = r.deleteMarker() && requestedVersion == null;
+        call.events.removed(call, markerMade ? EventName.OBJECT_REMOVED_DELETE_MARKER_CREATED
+                : EventName.OBJECT_REMOVED_DELETE, key, r.versionId());
     }
 
     void copyObject(S3Call call) throws Exception {
@@ -226,6 +243,7 @@ final class ObjectHandlers {
                 null);
         ObjectInfo info = call.layer.copyObject(src.bucket(), src.key(), source.versionId(), call.bucket(), call.key(),
                 opts, true);
+        call.events.version(call, EventName.OBJECT_CREATED_COPY, info);
         versionHeader(call, versioning, info.versionId());
         if (src.versionId() != null || !"null".equals(source.versionId())) {
             call.header("x-amz-copy-source-version-id", source.versionId());

@@ -1,5 +1,6 @@
 package dev.cairn.storage.api;
 
+import dev.cairn.notifications.EventName;
 import dev.cairn.storage.api.http.MultipartFormReader;
 import dev.cairn.storage.api.xml.XmlWriter;
 import dev.cairn.storage.object.ObjectInfo;
@@ -57,8 +58,8 @@ final class PostObjectHandler {
             }
         }
         metadata.putIfAbsent("content-type", ObjectHeaders.DEFAULT_CONTENT_TYPE);
-        PutOptions opts = new PutOptions(call.settings.versioning(call.bucket()), metadata, StorageClass.STANDARD,
-                null);
+        var versioning = call.settings.versioning(call.bucket());
+        PutOptions opts = new PutOptions(versioning, metadata, StorageClass.STANDARD, null);
         java.io.InputStream counted = new java.io.FilterInputStream(form.body()) {
             long n;
 
@@ -74,6 +75,8 @@ final class PostObjectHandler {
             }
         };
         ObjectInfo info = call.layer.putObject(call.bucket(), key, counted, -1, opts);
+        call.events.version(call, EventName.OBJECT_CREATED_POST, info, who.owner());
+        ObjectHandlers.versionHeader(call, versioning, info.versionId());
         respond(call, fields, key, info);
     }
 

@@ -20,9 +20,12 @@ public final class S3Call {
     final ObjectLayer layer;
     final BucketSettings settings;
     final Authenticator.Principal principal;
+    final EventRecorder events;
+    /** The client's address, for event records. */
+    final String sourceIp;
 
     S3Call(S3Request request, InputStream body, HttpServerResponse response, String requestId, ObjectLayer layer,
-           BucketSettings settings, Authenticator.Principal principal) {
+           BucketSettings settings, Authenticator.Principal principal, EventRecorder events, String sourceIp) {
         this.request = request;
         this.body = body;
         this.response = response;
@@ -30,6 +33,8 @@ public final class S3Call {
         this.layer = layer;
         this.settings = settings;
         this.principal = principal;
+        this.events = events;
+        this.sourceIp = sourceIp;
     }
 
     public S3Request request() {

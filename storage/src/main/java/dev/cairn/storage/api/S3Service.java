@@ -6,6 +6,8 @@ import dev.cairn.storage.api.http.S3Request;
 import dev.cairn.identity.policy.Decision;
 import dev.cairn.identity.policy.PolicyEvaluator;
 import dev.cairn.storage.api.xml.ErrorXml;
+import dev.cairn.notifications.EventSink;
+import dev.cairn.notifications.NotificationService;
 import dev.cairn.storage.object.ObjectException;
 import dev.cairn.storage.object.ObjectLayer;
 import io.vertx.core.http.HttpServerRequest;
@@ -40,9 +42,16 @@ public final class S3Service {
     private final Map<Operation, Handler> handlers = new EnumMap<>(Operation.class);
     private final PolicyEvaluator policies = new PolicyEvaluator();
     private final String hostId;
+    private final EventRecorder events;
     private final AtomicLong sequence = new AtomicLong(new SecureRandom().nextLong() >>> 1);
 
     public S3Service(ObjectLayer layer, Authenticator authenticator, String domain) {
+        this(layer, authenticator, domain, null);
+    }
+
+    /** @param notifications the node's notification targets; null when it has none */
+    public S3Service(ObjectLayer layer, Authenticator authenticator, String domain,
+                     NotificationService notifications) {
         this.layer = layer;
         this.settings = new BucketSettings(layer);
         this.authenticator = authenticator;
@@ -50,6 +59,12 @@ public final class S3Service {
         byte[] id = new byte[24];
         new SecureRandom().nextBytes(id);
         this.hostId = java.util.Base64.getEncoder().encodeToString(id);
+        this.events = new EventRecorder(notifications == null ? EventSink.NONE : notifications.sink(settings::notification),
+                hostId, java.time.InstantSource.system());
+        NotificationHandlers notification = new NotificationHandlers(notifications == null ? arn -> false
+                : notifications::knows);
+        handlers.put(Operation.GET_BUCKET_NOTIFICATION, notification::get);
+        handlers.put(Operation.PUT_BUCKET_NOTIFICATION, notification::put);
         BucketHandlers buckets = new BucketHandlers();
         ObjectHandlers objects = new ObjectHandlers();
         ListingHandlers listings = new ListingHandlers();
@@ -127,7 +142,8 @@ public final class S3Service {
             }
             authorize(principal, op, request, http);
             InputStream wrapped = selfAuthenticating ? body : authenticator.wrapBody(principal, request, body);
-            S3Call call = new S3Call(request, wrapped, response, requestId, layer, settings, principal);
+            S3Call call = new S3Call(request, wrapped, response, requestId, layer, settings, principal, events,
+                    http.remoteAddress() == null ? "" : http.remoteAddress().hostAddress());
             if (op != Operation.CORS_PREFLIGHT) {
                 CorsHandlers.decorate(call);
             }

@@ -1,5 +1,6 @@
 package dev.cairn.storage.api;
 
+import dev.cairn.notifications.EventName;
 import dev.cairn.storage.api.xml.Tagging;
 import dev.cairn.storage.object.ObjectInfo;
 
@@ -27,16 +28,18 @@ final class TaggingHandlers {
 
     void putObjectTagging(S3Call call) {
         Tagging tags = Tagging.parse(call.body(), Tagging.Scope.OBJECT);
-        setTags(call, tags.tags().isEmpty() ? null : tags.toHeader());
+        ObjectInfo info = setTags(call, tags.tags().isEmpty() ? null : tags.toHeader());
+        call.events.version(call, EventName.OBJECT_TAGGING_PUT, info);
         call.empty(200);
     }
 
     void deleteObjectTagging(S3Call call) {
-        setTags(call, null);
+        ObjectInfo info = setTags(call, null);
+        call.events.version(call, EventName.OBJECT_TAGGING_DELETE, info);
         call.empty(204);
     }
 
-    private static void setTags(S3Call call, String header) {
+    private static ObjectInfo setTags(S3Call call, String header) {
         String versionId = ObjectRequests.versionId(call.request());
         ObjectInfo info = call.layer.getObjectInfo(call.bucket(), call.key(), versionId);
         Map<String, String> meta = new HashMap<>(info.metadata());
@@ -46,10 +49,11 @@ final class TaggingHandlers {
         } else {
             meta.put(METADATA_KEY, header);
         }
-        call.layer.updateObjectMetadata(call.bucket(), call.key(), info.versionId(), meta);
+        ObjectInfo updated = call.layer.updateObjectMetadata(call.bucket(), call.key(), info.versionId(), meta);
         if (versionId != null || !"null".equals(info.versionId())) {
             call.header("x-amz-version-id", info.versionId());
         }
+        return updated;
     }
 
     static Tagging tagsOf(ObjectInfo info) {

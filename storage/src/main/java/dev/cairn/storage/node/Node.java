@@ -231,6 +231,11 @@ public final class Node implements AutoCloseable {
         return true;
     }
 
+    /** Every drive's path, set by set: where node-wide files such as the event queues live. */
+    public List<String> drivePaths() {
+        return drives.stream().flatMap(List::stream).map(MonitoredDrive::path).toList();
+    }
+
     public NodeStatus status() {
         List<List<NodeStatus.DriveStatus>> sets = new ArrayList<>();
         for (List<MonitoredDrive> row : drives) {

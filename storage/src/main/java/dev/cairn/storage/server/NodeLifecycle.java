@@ -1,6 +1,9 @@
 package dev.cairn.storage.server;
 
+import dev.cairn.notifications.NotificationService;
+import dev.cairn.notifications.TargetStatus;
 import dev.cairn.storage.api.S3Service;
+import org.eclipse.microprofile.config.ConfigProvider;
 import dev.cairn.storage.format.FormatRefusedException;
 import dev.cairn.storage.node.Node;
 import dev.cairn.storage.node.NodeSettings;
@@ -27,6 +30,7 @@ public class NodeLifecycle {
 
     private volatile Node node;
     private volatile S3Service s3;
+    private volatile NotificationService notifications;
     private volatile RootCredentials credentials;
     private volatile HttpServerStart listening;
     private boolean reported;
@@ -37,7 +41,9 @@ public class NodeLifecycle {
             NodeSettings settings = new NodeSettings(config.drives(), config.storageClass().standard(),
                     config.storageClass().rrs(), config.driveMonitorInterval(), config.staleUploadsExpiry());
             node = Node.start(settings, InstantSource.system());
-            s3 = new S3Service(node.objectLayer(), Authentication.create(config, credentials), config.domain().orElse(null));
+            notifications = NotificationSetup.start(node.drivePaths(), System.getenv(), ConfigProvider.getConfig());
+            s3 = new S3Service(node.objectLayer(), Authentication.create(config, credentials),
+                    config.domain().orElse(null), notifications);
         } catch (FormatRefusedException | IllegalArgumentException e) {
             LOG.errorf("cairn cannot start: %s", e.getMessage());
             Quarkus.asyncExit(1);
@@ -67,6 +73,12 @@ public class NodeLifecycle {
                         + "  erasure:   %d set(s) x %d drive(s), EC %d+%d, deployment %s",
                 start.options().getHost(), start.options().getPort(), credentials.accessKey(), s.sets(),
                 s.drivesPerSet(), s.dataShards(), s.parityShards(), s.deploymentId());
+        NotificationService ns = notifications;
+        if (ns != null) {
+            for (TargetStatus t : ns.status()) {
+                LOG.infof("notification target %s %s", t.arn(), t.settings());
+            }
+        }
         if (credentials.isDefault()) {
             LOG.warn("!!! running with the DEFAULT root credentials cairnadmin/cairnadmin: set CAIRN_ROOT_USER and "
                     + "CAIRN_ROOT_PASSWORD before storing anything you care about !!!");
@@ -76,7 +88,11 @@ public class NodeLifecycle {
         }
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        NotificationService ns = notifications;
+        if (ns != null) {
+            ns.close(); // queued events stay on the drives for the next start
+        }
         Node n = node;
         if (n != null) {
             n.close();
@@ -92,6 +108,11 @@ public class NodeLifecycle {
     /** The S3 API, or null while starting. */
     public S3Service s3() {
         return s3;
+    }
+
+    /** The notification targets, or null when the node has none (or is starting). */
+    public NotificationService notifications() {
+        return notifications;
     }
 
     public RootCredentials credentials() {

@@ -47,6 +47,8 @@ public enum Operation {
     GET_BUCKET_POLICY_STATUS("s3:GetBucketPolicyStatus"),
     GET_ACL("s3:GetBucketAcl"),
     PUT_ACL("s3:PutBucketAcl"),
+    GET_BUCKET_NOTIFICATION("s3:GetBucketNotification"),
+    PUT_BUCKET_NOTIFICATION("s3:PutBucketNotification"),
     /** A browser form upload (POST to the bucket with multipart/form-data): signed by its form fields. */
     POST_OBJECT("s3:PutObject"),
     /** A browser's CORS preflight (OPTIONS): answered from the bucket's CORS rules, never authenticated. */
@@ -61,7 +63,7 @@ public enum Operation {
     }
 
     /** Sub-resources of S3 that are recognised but not built: asking for them is NotImplemented, not ignored. */
-    static final java.util.Set<String> UNIMPLEMENTED_SUBRESOURCES = java.util.Set.of("lifecycle", "replication", "notification", "logging", "website",
+    static final java.util.Set<String> UNIMPLEMENTED_SUBRESOURCES = java.util.Set.of("lifecycle", "replication", "logging", "website",
             "requestPayment", "accelerate", "analytics", "inventory", "metrics", "intelligent-tiering",
             "object-lock", "ownershipControls", "publicAccessBlock", "retention", "legal-hold", "torrent",
             "restore", "select");
@@ -91,6 +93,13 @@ public enum Operation {
                 case "GET" -> GET_BUCKET_ENCRYPTION;
                 case "PUT" -> PUT_BUCKET_ENCRYPTION;
                 case "DELETE" -> DELETE_BUCKET_ENCRYPTION;
+                default -> null;
+            };
+        }
+        if (r.bucket() != null && r.key() == null && r.has("notification")) {
+            return switch (r.method()) {
+                case "GET" -> GET_BUCKET_NOTIFICATION;
+                case "PUT" -> PUT_BUCKET_NOTIFICATION;
                 default -> null;
             };
         }
