@@ -20,10 +20,11 @@ final class StagedWrite {
     private final boolean inline;
     private final UUID dataDir;
     /**
-     * Shards are staged straight under {@code tmp/<dataDir>/}: the data dir's id is already unique, and one
-     * directory less to make and remove per drive and write is measurable (each costs an inode on ext4).
+     * Its own staging directory per write, not {@code tmp/<dataDir>}: the parts of one multipart upload share a
+     * data dir and are uploaded concurrently, so a shared directory would let one part's cleanup delete another's
+     * shards.
      */
-    private final String tmpDir = ErasureSet.TMP_DIR;
+    private final String tmpDir = ErasureSet.TMP_DIR + "/" + UUID.randomUUID();
     private final boolean[] alive;
     private final byte[][] inlineBytes;
     private boolean missed;
@@ -148,7 +149,7 @@ final class StagedWrite {
             return;
         }
         DriveResults.run(set.onlineDrives(), set.executor(), (pos, d) -> {
-            d.delete(Drive.SYSTEM_VOLUME, tmpDir + "/" + dataDir, true);
+            d.delete(Drive.SYSTEM_VOLUME, tmpDir, true);
             return true;
         });
     }
