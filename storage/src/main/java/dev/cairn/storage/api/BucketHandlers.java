@@ -1,5 +1,7 @@
 package dev.cairn.storage.api;
 
+import dev.cairn.storage.api.acl.Acl;
+import dev.cairn.storage.api.acl.ObjectOwnership;
 import dev.cairn.storage.api.xml.BucketXml;
 import dev.cairn.storage.api.xml.CreateBucketConfiguration;
 import dev.cairn.storage.api.xml.Owner;
@@ -23,9 +25,13 @@ final class BucketHandlers {
     }
 
     void createBucket(S3Call call) throws Exception {
-        AclHandlers.checkCanned(call);
         CreateBucketConfiguration.parse(call.body()); // validates the optional configuration
         String bucket = call.bucket();
+        String owner = call.owner();
+        String ownershipHeader = call.request().header("x-amz-object-ownership");
+        ObjectOwnership ownership = ownershipHeader == null ? null : ObjectOwnership.parseHeader(ownershipHeader);
+        Acl acl = AclHeaders.requested(call, owner, canned -> canned.forBucket(owner));
+        BucketAccessHandlers.requireAclFits(ownership, acl);
         try {
             call.layer.makeBucket(bucket);
         } catch (ObjectException e) {
@@ -38,7 +44,13 @@ final class BucketHandlers {
             throw e;
         }
         call.settings.forget(bucket);
-        call.settings.setOwner(bucket, call.owner());
+        call.settings.setOwner(bucket, owner);
+        if (acl != null) {
+            call.settings.setAcl(bucket, acl);
+        }
+        if (ownership != null) {
+            call.settings.setOwnership(bucket, ownership);
+        }
         call.header("Location", "/" + bucket).empty(200);
     }
 

@@ -7,6 +7,8 @@ import dev.cairn.storage.api.xml.ListingXml;
 import dev.cairn.storage.api.xml.Owner;
 import dev.cairn.storage.object.ListOptions;
 import dev.cairn.storage.object.ListResult;
+import dev.cairn.storage.object.ObjectInfo;
+import dev.cairn.storage.api.acl.AccessRules;
 
 import java.util.List;
 
@@ -56,8 +58,13 @@ final class ListingHandlers {
                 r.param("delimiter"), keyMarker, versionMarker, max, enc), page, owner(call)));
     }
 
-    private static Owner owner(S3Call call) {
-        return new Owner(call.owner(), call.owner());
+    /** Each entry's owner: its version's ACL owner (delete markers: the bucket owner). */
+    private static java.util.function.Function<ObjectInfo, Owner> owner(S3Call call) {
+        AccessRules.BucketAccess bucket = call.access.bucketAccess(call.bucket());
+        return o -> {
+            String id = ObjectAcls.of(o, bucket).owner();
+            return new Owner(id, id);
+        };
     }
 
     private static ListResult list(S3Call call, ListOptions opts, boolean versions) {

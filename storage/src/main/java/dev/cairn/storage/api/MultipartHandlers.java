@@ -1,5 +1,7 @@
 package dev.cairn.storage.api;
 
+import dev.cairn.storage.api.acl.AccessRules;
+import dev.cairn.storage.api.acl.Acl;
 import dev.cairn.storage.api.http.RangeHeader;
 import dev.cairn.storage.api.http.S3Request;
 import dev.cairn.storage.api.xml.CompleteMultipartUploadRequest;
@@ -18,6 +20,8 @@ import dev.cairn.storage.object.UploadedPart;
 import dev.cairn.storage.object.Versioning;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Multipart uploads: create, upload part (and part copy), list parts, list uploads, complete, abort. */
 final class MultipartHandlers {
@@ -26,9 +30,12 @@ final class MultipartHandlers {
     void create(S3Call call) {
         S3Request r = call.request();
         S3Keys.requireValidLength(call.key());
-        PutOptions opts = new PutOptions(Versioning.UNVERSIONED, ObjectHandlers.withTags(
-                ObjectHeaders.fromRequest(r.headers()), TaggingHandlers.fromRequest(call)),
-                ObjectRequests.storageClass(r), null);
+        AccessRules.BucketAccess bucket = call.access.bucketAccess(call.bucket());
+        Acl acl = ObjectAcls.forWrite(call, bucket, r.header("x-amz-acl"), call.owner());
+        Map<String, String> metadata = new TreeMap<>(ObjectHandlers.withTags(ObjectHeaders.fromRequest(r.headers()),
+                TaggingHandlers.fromRequest(call)));
+        ObjectAcls.store(metadata, acl, bucket); // the completed object's ACL, and its owner meanwhile
+        PutOptions opts = new PutOptions(Versioning.UNVERSIONED, metadata, ObjectRequests.storageClass(r), null);
         MultipartUpload u = call.layer.newMultipartUpload(call.bucket(), call.key(), opts);
         call.xml(200, MultipartXml.initiate(call.bucket(), call.key(), u.uploadId()));
     }
@@ -80,7 +87,7 @@ final class MultipartHandlers {
         int max = parseOptionalInt(r.param("max-parts"), 1000, "max-parts");
         ListPartsResult result = call.layer.listObjectParts(call.bucket(), call.key(), r.param("uploadId"), marker,
                 Math.min(max, 1000));
-        Owner owner = new Owner(call.owner(), call.owner());
+        Owner owner = ownerOf(call, result.upload().metadata());
         call.xml(200, MultipartXml.listParts(new MultipartXml.PartsRequest(call.bucket(), call.key(),
                 r.param("uploadId"), marker, Math.min(max, 1000), EncodingType.parse(r.param("encoding-type"))),
                 result, owner, null));
@@ -93,7 +100,17 @@ final class MultipartHandlers {
                 r.param("delimiter"), r.param("key-marker"), r.param("upload-id-marker"), max);
         call.xml(200, MultipartXml.listUploads(new MultipartXml.UploadsRequest(call.bucket(), r.param("prefix"),
                 r.param("delimiter"), r.param("key-marker"), r.param("upload-id-marker"), max,
-                EncodingType.parse(r.param("encoding-type"))), result, new Owner(call.owner(), call.owner())));
+                EncodingType.parse(r.param("encoding-type"))), result, u -> ownerOf(call, u.metadata())));
+    }
+
+    /**
+     * Who an upload's object will belong to: the owner of the ACL it was started with. S3 also names the initiator
+     * apart; Cairn reports the owner for both, which differs only for uploads started with
+     * {@code bucket-owner-full-control} under BucketOwnerPreferred.
+     */
+    private static Owner ownerOf(S3Call call, Map<String, String> uploadMetadata) {
+        String id = ObjectAcls.of(uploadMetadata, call.access.bucketAccess(call.bucket())).owner();
+        return new Owner(id, id);
     }
 
     void complete(S3Call call) throws Exception {

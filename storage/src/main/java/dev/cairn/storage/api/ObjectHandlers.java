@@ -1,5 +1,7 @@
 package dev.cairn.storage.api;
 
+import dev.cairn.storage.api.acl.AccessRules;
+import dev.cairn.storage.api.acl.Acl;
 import dev.cairn.storage.api.http.Preconditions;
 import dev.cairn.storage.api.http.RangeHeader;
 import dev.cairn.storage.api.http.S3Request;
@@ -30,9 +32,12 @@ final class ObjectHandlers {
             throw new S3Exception(S3Error.ENTITY_TOO_LARGE, "Your proposed upload exceeds the maximum allowed size");
         }
         Versioning versioning = call.settings.versioning(call.bucket());
-        AclHandlers.checkCanned(call);
+        AccessRules.BucketAccess bucket = call.access.bucketAccess(call.bucket());
+        Acl acl = ObjectAcls.forWrite(call, bucket, r.header("x-amz-acl"), call.owner());
         checkConditionalWrite(call);
-        Map<String, String> metadata = withTags(ObjectHeaders.fromRequest(r.headers()), TaggingHandlers.fromRequest(call));
+        Map<String, String> metadata = new java.util.TreeMap<>(withTags(ObjectHeaders.fromRequest(r.headers()),
+                TaggingHandlers.fromRequest(call)));
+        ObjectAcls.store(metadata, acl, bucket);
         var checked = ChecksumRequests.wrap(call, call.body(), size);
         PutOptions opts = new PutOptions(versioning, metadata, ObjectRequests.storageClass(r),
                 ObjectRequests.contentMd5Hex(r));
@@ -212,6 +217,8 @@ final class ObjectHandlers {
                     + "redirect location or encryption attributes.");
         }
         Versioning versioning = call.settings.versioning(call.bucket());
+        AccessRules.BucketAccess bucket = call.access.bucketAccess(call.bucket());
+        Acl acl = ObjectAcls.forWrite(call, bucket, r.header("x-amz-acl"), call.owner());
         Map<String, String> metadata = replace ? ObjectHeaders.fromRequest(r.headers()) : new java.util.TreeMap<>(
                 source.metadata());
         String taggingDirective = r.header("x-amz-tagging-directive");
@@ -221,6 +228,7 @@ final class ObjectHandlers {
         } else if (replace && source.metadata().containsKey(TaggingHandlers.METADATA_KEY)) {
             metadata.put(TaggingHandlers.METADATA_KEY, source.metadata().get(TaggingHandlers.METADATA_KEY));
         }
+        ObjectAcls.store(metadata, acl, bucket); // a copy never takes its source's ACL
         PutOptions opts = new PutOptions(versioning, metadata,
                 r.header("x-amz-storage-class") != null ? ObjectRequests.storageClass(r) : source.storageClass(),
                 null);

@@ -1,5 +1,7 @@
 package dev.cairn.storage.api;
 
+import dev.cairn.storage.api.acl.AccessRules;
+import dev.cairn.storage.api.acl.Acl;
 import dev.cairn.storage.api.http.MultipartFormReader;
 import dev.cairn.storage.api.xml.XmlWriter;
 import dev.cairn.storage.object.ObjectInfo;
@@ -36,12 +38,12 @@ final class PostObjectHandler {
         Map<String, String> fields = new LinkedHashMap<>();
         MultipartFormReader.Part file = readFields(form, fields);
         Authenticator.Principal who = authenticator.authenticateForm(fields);
-        if (!who.root() && !who.owner().equals(call.settings.owner(call.bucket()))) {
-            throw new S3Exception(S3Error.ACCESS_DENIED, "Access Denied");
-        }
-        PostPolicy policy = PostPolicy.parse(fields.get("policy"));
+        // an unsigned form is an anonymous upload: no policy to hold it to, the bucket's ACL or policy must allow it
+        PostPolicy policy = who.isAnonymous() ? null : PostPolicy.parse(fields.get("policy"));
         fields.put("bucket", call.bucket());
-        policy.check(fields, clock.instant());
+        if (policy != null) {
+            policy.check(fields, clock.instant());
+        }
         String key = fields.get("key");
         if (key == null || key.isEmpty()) {
             throw new S3Exception(S3Error.INVALID_ARGUMENT, "Bucket POST must contain a field named 'key'.");
@@ -50,6 +52,9 @@ final class PostObjectHandler {
             key = key.replace("${filename}", file.filename());
         }
         S3Keys.requireValidLength(key);
+        call.access.authorizeUpload(who, call.request(), call.http, key);
+        AccessRules.BucketAccess bucket = call.access.bucketAccess(call.bucket());
+        Acl acl = ObjectAcls.forWrite(call, bucket, fields.get("acl"), who.isAnonymous() ? call.owner() : who.owner());
         Map<String, String> metadata = new TreeMap<>();
         for (Map.Entry<String, String> f : fields.entrySet()) {
             if (f.getKey().startsWith(ObjectHeaders.USER_PREFIX) || ObjectHeaders.STORED.contains(f.getKey())) {
@@ -57,6 +62,7 @@ final class PostObjectHandler {
             }
         }
         metadata.putIfAbsent("content-type", ObjectHeaders.DEFAULT_CONTENT_TYPE);
+        ObjectAcls.store(metadata, acl, bucket);
         PutOptions opts = new PutOptions(call.settings.versioning(call.bucket()), metadata, StorageClass.STANDARD,
                 null);
         java.io.InputStream counted = new java.io.FilterInputStream(form.body()) {
@@ -67,7 +73,7 @@ final class PostObjectHandler {
                 int r = super.read(b, off, len);
                 if (r > 0) {
                     n += r;
-                } else if (r < 0) {
+                } else if (r < 0 && policy != null) {
                     policy.checkLength(n); // before the store commits anything
                 }
                 return r;

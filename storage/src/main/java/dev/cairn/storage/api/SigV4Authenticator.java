@@ -27,6 +27,11 @@ public final class SigV4Authenticator implements Authenticator {
 
     @Override
     public Principal authenticateForm(java.util.Map<String, String> fields) {
+        boolean signed = fields.containsKey("x-amz-credential") || fields.containsKey("x-amz-signature")
+                || fields.containsKey("awsaccesskeyid") || fields.containsKey("signature");
+        if (!signed) {
+            return Principal.anonymous();
+        }
         try {
             dev.cairn.identity.Credentials c = fields.containsKey("x-amz-credential")
                     ? PostPolicySignatures.verifyV4(store, fields.get("x-amz-credential"), fields.get("policy"),

@@ -389,10 +389,18 @@ public final class ErasureSet {
         return new DeleteResult(versionIdString(id), marker);
     }
 
-    public ObjectInfo updateMetadata(String bucket, String key, String versionId, Map<String, String> metadata) {
+    public ObjectInfo updateMetadata(String bucket, String key, String versionId, Map<String, String> given) {
         String path = pathOf(key);
         try (NamespaceLocks.Held ignored = locks.write(bucket, key)) {
             ResolvedVersion r = resolve(bucket, key, path, parseVersionId(versionId));
+            // the caller passes metadata as ObjectInfo shows it: the version's ETag and storage class stay
+            Map<String, String> metadata = new java.util.TreeMap<>(given);
+            for (String system : new String[] {"etag", "x-amz-storage-class"}) {
+                String v = r.version().metadata().get(system);
+                if (v != null) {
+                    metadata.putIfAbsent(system, v);
+                }
+            }
             Drive[] targets = new Drive[drives.length];
             for (int i = 0; i < drives.length; i++) {
                 targets[i] = r.byPosition()[i] == null ? null : drives[i];

@@ -38,7 +38,10 @@ public interface ObjectLayer {
     /** {@code versionId} null: delete the current version as the bucket's versioning says. */
     DeleteResult deleteObject(String bucket, String key, String versionId, Versioning versioning);
 
-    /** Replaces the stored metadata of one version (tagging, metadata-only updates). */
+    /**
+     * Replaces the metadata of one version (tagging, ACLs, metadata-only updates), given as
+     * {@link ObjectInfo#metadata()} shows it; the version's ETag and storage class stay as they are.
+     */
     ObjectInfo updateObjectMetadata(String bucket, String key, String versionId,
                                     java.util.Map<String, String> metadata);
 

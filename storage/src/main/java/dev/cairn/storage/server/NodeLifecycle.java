@@ -1,6 +1,7 @@
 package dev.cairn.storage.server;
 
 import dev.cairn.storage.api.S3Service;
+import dev.cairn.storage.api.SigV4Authenticator;
 import dev.cairn.storage.format.FormatRefusedException;
 import dev.cairn.storage.node.Node;
 import dev.cairn.storage.node.NodeSettings;
@@ -37,7 +38,9 @@ public class NodeLifecycle {
             NodeSettings settings = new NodeSettings(config.drives(), config.storageClass().standard(),
                     config.storageClass().rrs(), config.driveMonitorInterval(), config.staleUploadsExpiry());
             node = Node.start(settings, InstantSource.system());
-            s3 = new S3Service(node.objectLayer(), Authentication.create(config, credentials), config.domain().orElse(null));
+            var store = Authentication.credentials(config, credentials);
+            s3 = new S3Service(node.objectLayer(), new SigV4Authenticator(store, InstantSource.system()), store,
+                    config.domain().orElse(null));
         } catch (FormatRefusedException | IllegalArgumentException e) {
             LOG.errorf("cairn cannot start: %s", e.getMessage());
             Quarkus.asyncExit(1);
