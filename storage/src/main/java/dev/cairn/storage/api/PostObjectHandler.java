@@ -3,6 +3,7 @@ package dev.cairn.storage.api;
 import dev.cairn.storage.api.acl.AccessRules;
 import dev.cairn.storage.api.acl.Acl;
 import dev.cairn.storage.api.http.MultipartFormReader;
+import dev.cairn.storage.api.xml.Tagging;
 import dev.cairn.storage.api.xml.XmlWriter;
 import dev.cairn.storage.object.ObjectInfo;
 import dev.cairn.storage.object.PutOptions;
@@ -38,18 +39,20 @@ final class PostObjectHandler {
         Map<String, String> fields = new LinkedHashMap<>();
         MultipartFormReader.Part file = readFields(form, fields);
         Authenticator.Principal who = authenticator.authenticateForm(fields);
-        // an unsigned form is an anonymous upload: no policy to hold it to, the bucket's ACL or policy must allow it
-        PostPolicy policy = who.isAnonymous() ? null : PostPolicy.parse(fields.get("policy"));
-        fields.put("bucket", call.bucket());
-        if (policy != null) {
-            policy.check(fields, clock.instant());
-        }
         String key = fields.get("key");
         if (key == null || key.isEmpty()) {
             throw new S3Exception(S3Error.INVALID_ARGUMENT, "Bucket POST must contain a field named 'key'.");
         }
         if (file.filename() != null) {
+            // the policy holds the key the object gets, so it is checked after the substitution
             key = key.replace("${filename}", file.filename());
+            fields.put("key", key);
+        }
+        // an unsigned form is an anonymous upload: no policy to hold it to, the bucket's ACL or policy must allow it
+        PostPolicy policy = who.isAnonymous() ? null : PostPolicy.parse(fields.get("policy"));
+        fields.put("bucket", call.bucket());
+        if (policy != null) {
+            policy.check(fields, clock.instant());
         }
         S3Keys.requireValidLength(key);
         call.access.authorizeUpload(who, call.request(), call.http, key);
@@ -62,6 +65,12 @@ final class PostObjectHandler {
             }
         }
         metadata.putIfAbsent("content-type", ObjectHeaders.DEFAULT_CONTENT_TYPE);
+        String tagging = fields.get("tagging"); // a Tagging document, where a PUT has the x-amz-tagging header
+        if (tagging != null) {
+            Tagging tags = Tagging.parse(new java.io.ByteArrayInputStream(tagging.getBytes(StandardCharsets.UTF_8)),
+                    Tagging.Scope.OBJECT);
+            metadata = ObjectHandlers.withTags(metadata, tags.tags().isEmpty() ? null : tags.toHeader());
+        }
         ObjectAcls.store(metadata, acl, bucket);
         PutOptions opts = new PutOptions(call.settings.versioning(call.bucket()), metadata, StorageClass.STANDARD,
                 null);

@@ -110,13 +110,14 @@ public final class SigV4Authenticator implements Authenticator {
     /** The S3 error for an authentication failure; one entry per AuthError. */
     public static S3Exception toS3(AuthException e) {
         S3Error error = switch (e.error()) {
-            case ACCESS_DENIED, EXPIRED_PRESIGNED_REQUEST -> S3Error.ACCESS_DENIED;
+            // S3 answers a missing or unusable date "AccessDenied: AWS authentication requires a valid Date or
+            // x-amz-date header"
+            case ACCESS_DENIED, EXPIRED_PRESIGNED_REQUEST, MISSING_SECURITY_HEADER -> S3Error.ACCESS_DENIED;
             case INVALID_ACCESS_KEY_ID -> S3Error.INVALID_ACCESS_KEY_ID;
             case SIGNATURE_DOES_NOT_MATCH, INVALID_CHUNK_SIGNATURE -> S3Error.SIGNATURE_DOES_NOT_MATCH;
             case REQUEST_TIME_TOO_SKEWED -> S3Error.REQUEST_TIME_TOO_SKEWED;
             case AUTHORIZATION_HEADER_MALFORMED -> S3Error.AUTHORIZATION_HEADER_MALFORMED;
             case AUTHORIZATION_QUERY_PARAMETERS_ERROR -> S3Error.AUTHORIZATION_QUERY_PARAMETERS_ERROR;
-            case MISSING_SECURITY_HEADER -> S3Error.MISSING_SECURITY_HEADER;
             case X_AMZ_CONTENT_SHA256_MISMATCH -> S3Error.X_AMZ_CONTENT_SHA256_MISMATCH;
             case INVALID_ARGUMENT -> S3Error.INVALID_ARGUMENT;
             case INVALID_TOKEN -> S3Error.INVALID_TOKEN;
