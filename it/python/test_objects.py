@@ -17,9 +17,13 @@ def test_buckets_are_created_listed_and_removed(s3):
     assert name in [b["Name"] for b in s3.list_buckets()["Buckets"]]
     s3.head_bucket(Bucket=name)
     assert s3.get_bucket_location(Bucket=name).get("LocationConstraint") in (None, "", "us-east-1")
-    with pytest.raises(ClientError) as e:
-        s3.create_bucket(Bucket=name)
-    assert error_code(e) == "BucketAlreadyOwnedByYou"
+    s3.put_object(Bucket=name, Key="kept", Body=b"x")
+    # us-east-1 semantics: re-creating a bucket you own succeeds, resets its ACL, and keeps its objects
+    s3.put_bucket_acl(Bucket=name, ACL="public-read")
+    s3.create_bucket(Bucket=name)
+    assert [g["Permission"] for g in s3.get_bucket_acl(Bucket=name)["Grants"]] == ["FULL_CONTROL"]
+    assert [o["Key"] for o in s3.list_objects_v2(Bucket=name)["Contents"]] == ["kept"]
+    s3.delete_object(Bucket=name, Key="kept")
     s3.delete_bucket(Bucket=name)
     with pytest.raises(ClientError) as e:
         s3.head_bucket(Bucket=name)

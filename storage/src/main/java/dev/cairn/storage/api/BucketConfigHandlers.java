@@ -56,10 +56,11 @@ final class BucketConfigHandlers {
             }
         }
         ObjectAttributesXml.Parts parts = null;
-        if (info.partCount() > 1) {
-            int max = ListingHandlers.maxKeys(call.request(), "max-parts");
-            int marker = call.request().param("part-number-marker") == null ? 0
-                    : PartRanges.parsePartNumber(call.request().param("part-number-marker"));
+        if (info.multipart()) {
+            // GetObjectAttributes pages parts by headers, not query parameters
+            int max = maxParts(call.request().header("x-amz-max-parts"));
+            String markerHeader = call.request().header("x-amz-part-number-marker");
+            int marker = markerHeader == null ? 0 : PartRanges.parsePartNumber(markerHeader);
             List<ObjectAttributesXml.Part> page = new ArrayList<>();
             for (int n = marker + 1; n <= info.partCount() && page.size() < max; n++) {
                 page.add(new ObjectAttributesXml.Part(n, info.partSizes().get(n - 1), null));
@@ -74,5 +75,20 @@ final class BucketConfigHandlers {
         }
         call.xml(200, ObjectAttributesXml.toXml(new ObjectAttributesXml.Attributes(info.etag(), checksum, parts,
                 info.storageClass(), info.size()), wanted));
+    }
+
+    private static int maxParts(String header) {
+        if (header == null) {
+            return ListingHandlers.MAX_KEYS;
+        }
+        try {
+            int n = Integer.parseInt(header.strip());
+            if (n >= 0) {
+                return Math.min(n, ListingHandlers.MAX_KEYS);
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw S3Exception.invalidArgument("x-amz-max-parts must be a non-negative integer", "x-amz-max-parts", header);
     }
 }

@@ -96,8 +96,12 @@ final class ObjectHandlers {
         return m;
     }
 
+    /**
+     * The version a write made, when it made one with an id: a write to an unversioned or suspended bucket makes
+     * the null version, which S3 does not report.
+     */
     static void versionHeader(S3Call call, Versioning versioning, String versionId) {
-        if (versioning != Versioning.UNVERSIONED) {
+        if (versioning != Versioning.UNVERSIONED && !ObjectInfo.NULL_VERSION_ID.equals(versionId)) {
             call.header("x-amz-version-id", versionId);
         }
     }
@@ -152,7 +156,7 @@ final class ObjectHandlers {
         if (showVersion) {
             call.header("x-amz-version-id", info.versionId());
         }
-        if (info.partCount() > 1) {
+        if (info.multipart()) {
             call.header("x-amz-mp-parts-count", Integer.toString(info.partCount()));
         }
         if ("ENABLED".equalsIgnoreCase(call.request().header("x-amz-checksum-mode"))

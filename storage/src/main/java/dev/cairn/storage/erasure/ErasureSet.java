@@ -393,9 +393,9 @@ public final class ErasureSet {
         String path = pathOf(key);
         try (NamespaceLocks.Held ignored = locks.write(bucket, key)) {
             ResolvedVersion r = resolve(bucket, key, path, parseVersionId(versionId));
-            // the caller passes metadata as ObjectInfo shows it: the version's ETag and storage class stay
+            // the caller passes metadata as ObjectInfo shows it: the version's ETag, storage class and origin stay
             Map<String, String> metadata = new java.util.TreeMap<>(given);
-            for (String system : new String[] {"etag", "x-amz-storage-class"}) {
+            for (String system : new String[] {"etag", "x-amz-storage-class", MultipartUploads.UPLOAD_ID_FIELD}) {
                 String v = r.version().metadata().get(system);
                 if (v != null) {
                     metadata.putIfAbsent(system, v);
@@ -494,6 +494,7 @@ public final class ErasureSet {
         Map<String, String> meta = new HashMap<>(v.metadata());
         String etag = meta.remove("etag");
         StorageClass sc = StorageClass.parse(meta.remove("x-amz-storage-class"));
+        meta.remove(MultipartUploads.UPLOAD_ID_FIELD);
         long nanos = v.modTime();
         return new ObjectInfo(bucket, key, versionIdString(v.versionId()), latest, v.isDeleteMarker(), v.size(),
                 etag == null ? "" : etag, java.time.Instant.ofEpochSecond(nanos / 1_000_000_000L, nanos % 1_000_000_000L),

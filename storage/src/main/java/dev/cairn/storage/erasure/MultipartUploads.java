@@ -44,6 +44,11 @@ final class MultipartUploads {
     static final int MAX_PART_NUMBER = 10_000;
     private static final String BUCKET_FIELD = "x-cairn-upload-bucket";
     private static final String KEY_FIELD = "x-cairn-upload-key";
+    /**
+     * The upload a completed version came from, kept in its metadata (and out of ObjectInfo) so that completing the
+     * same upload again answers that version, as S3 does, instead of NoSuchUpload.
+     */
+    static final String UPLOAD_ID_FIELD = "x-cairn-upload-id";
 
     private final ErasureSet set;
 
@@ -199,7 +204,16 @@ final class MultipartUploads {
         String path = ErasureSet.pathOf(key);
         String dir = uploadDir(bucket, key, uploadId);
         try (NamespaceLocks.Held ignored = set.locks().write(Drive.SYSTEM_VOLUME, dir)) {
-            ResolvedVersion upload = load(bucket, key, uploadId);
+            ResolvedVersion upload;
+            try {
+                upload = load(bucket, key, uploadId);
+            } catch (ObjectException e) {
+                ObjectInfo done = e.error() == ObjectError.NO_SUCH_UPLOAD ? completedAs(bucket, key, uploadId) : null;
+                if (done != null) {
+                    return done;
+                }
+                throw e;
+            }
             ObjectVersion u = upload.version();
             List<PartInfo> parts = choose(wanted, parts(bucket, key, uploadId, upload));
             long size = parts.stream().mapToLong(PartInfo::size).sum();
@@ -207,6 +221,7 @@ final class MultipartUploads {
             meta.remove(BUCKET_FIELD);
             meta.remove(KEY_FIELD);
             meta.put("etag", multipartEtag(parts));
+            meta.put(UPLOAD_ID_FIELD, uploadId);
             UUID versionId = versioning == Versioning.ENABLED ? UUID.randomUUID() : ObjectVersion.NULL_VERSION;
             ErasureInfo erasure = u.erasure();
             try (NamespaceLocks.Held key2 = set.locks().write(bucket, key)) {
@@ -228,6 +243,17 @@ final class MultipartUploads {
                 }
                 return ErasureSet.toInfo(bucket, key, version, true);
             }
+        }
+    }
+
+    /** The key's current version when upload {@code uploadId} made it, else null. */
+    private ObjectInfo completedAs(String bucket, String key, String uploadId) {
+        try (NamespaceLocks.Held ignored = set.locks().read(bucket, key)) {
+            ResolvedVersion latest = set.resolve(bucket, key, ErasureSet.pathOf(key), null);
+            return uploadId.equals(latest.version().metadata().get(UPLOAD_ID_FIELD))
+                    ? ErasureSet.toInfo(bucket, key, latest.version(), true) : null;
+        } catch (ObjectException e) {
+            return null; // no current version (or none readable): the upload is simply unknown
         }
     }
 

@@ -75,7 +75,8 @@ public interface ObjectLayer {
 
     /**
      * Assembles the listed parts (ascending part numbers, ETags as uploaded, every part but the last at least
-     * 5 MiB) into the object; the upload is gone afterwards.
+     * 5 MiB) into the object; the upload is gone afterwards. Completing an upload again while the version it made is
+     * the key's current one returns that version.
      */
     ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<CompletePart> parts,
                                        Versioning versioning);

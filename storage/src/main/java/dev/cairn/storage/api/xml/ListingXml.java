@@ -39,9 +39,11 @@ public final class ListingXml {
      */
     public static byte[] listObjectsV1(V1Request q, ListResult page, Function<ObjectInfo, Owner> owner) {
         EncodingType enc = q.encoding();
+        // v1's Prefix is echoed as given even under encoding-type=url: S3 does so, and SDKs decode only the
+        // Delimiter, Marker, NextMarker, keys and common prefixes of a v1 listing
         XmlWriter w = XmlWriter.s3Document("ListBucketResult")
                 .element("Name", q.bucket())
-                .element("Prefix", enc.apply(orEmpty(q.prefix())))
+                .element("Prefix", orEmpty(q.prefix()))
                 .element("Marker", enc.apply(orEmpty(q.marker())));
         if (page.truncated() && q.delimiter() != null && page.nextKeyMarker() != null) {
             w.element("NextMarker", enc.apply(page.nextKeyMarker()));

@@ -44,13 +44,14 @@ class ListingDocumentsTest {
                 new ListingXml.V1Request("b", "k", null, "a", 1, EncodingType.NONE), page, null));
     }
 
+    /** Under encoding-type=url v1 encodes keys, prefixes, markers and the delimiter, but echoes Prefix as given. */
     @Test
     void v1UrlEncoded() {
         ListResult page = new ListResult(List.of(object("dir one/é+ü.txt", "null", true, false, 1, T1)),
                 List.of("dir one/sub dir/"), false, null, null);
         assertDocument("""
                 <ListBucketResult$NS>
-                  <Name>b</Name><Prefix>dir+one/</Prefix><Marker>dir+one/a+b</Marker><MaxKeys>1000</MaxKeys>
+                  <Name>b</Name><Prefix>dir one/</Prefix><Marker>dir+one/a+b</Marker><MaxKeys>1000</MaxKeys>
                   <Delimiter>/</Delimiter><IsTruncated>false</IsTruncated>
                   <Contents><Key>dir+one/%C3%A9%2B%C3%BC.txt</Key><LastModified>2024-05-06T07:08:09.123Z</LastModified>
                     $ETAG<Size>1</Size><StorageClass>STANDARD</StorageClass></Contents>
