@@ -115,6 +115,7 @@ final class MultipartHandlers {
 
     void complete(S3Call call) throws Exception {
         List<CompletePart> parts = CompleteMultipartUploadRequest.parse(call.body()).toCompleteParts();
+        ConditionalWrites.check(call);
         Versioning versioning = call.settings.versioning(call.bucket());
         ObjectInfo info = call.layer.completeMultipartUpload(call.bucket(), call.key(),
                 call.request().param("uploadId"), parts, versioning);

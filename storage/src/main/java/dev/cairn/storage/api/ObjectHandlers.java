@@ -9,8 +9,6 @@ import dev.cairn.storage.api.xml.DeleteObjectsRequest;
 import dev.cairn.storage.api.xml.ObjectXml;
 import dev.cairn.storage.object.DeleteOutcome;
 import dev.cairn.storage.object.DeleteResult;
-import dev.cairn.storage.object.ObjectError;
-import dev.cairn.storage.object.ObjectException;
 import dev.cairn.storage.object.ObjectInfo;
 import dev.cairn.storage.object.ObjectStream;
 import dev.cairn.storage.object.PutOptions;
@@ -34,7 +32,7 @@ final class ObjectHandlers {
         Versioning versioning = call.settings.versioning(call.bucket());
         AccessRules.BucketAccess bucket = call.access.bucketAccess(call.bucket());
         Acl acl = ObjectAcls.forWrite(call, bucket, r.header("x-amz-acl"), call.owner());
-        checkConditionalWrite(call);
+        ConditionalWrites.check(call);
         Map<String, String> metadata = new java.util.TreeMap<>(withTags(ObjectHeaders.fromRequest(r.headers()),
                 TaggingHandlers.fromRequest(call)));
         ObjectAcls.store(metadata, acl, bucket);
@@ -55,36 +53,6 @@ final class ObjectHandlers {
         call.header("ETag", ObjectRequests.quoted(info.etag()));
         versionHeader(call, versioning, info.versionId());
         call.empty(200);
-    }
-
-    /** If-None-Match: * (create only) and If-Match: etag (replace only that) on PUT. */
-    private static void checkConditionalWrite(S3Call call) {
-        String ifNoneMatch = call.request().header("If-None-Match");
-        String ifMatch = call.request().header("If-Match");
-        if (ifNoneMatch == null && ifMatch == null) {
-            return;
-        }
-        if (ifNoneMatch != null && !ifNoneMatch.trim().equals("*")) {
-            throw new S3Exception(S3Error.NOT_IMPLEMENTED, "If-None-Match on PUT supports only *");
-        }
-        ObjectInfo current;
-        try {
-            current = call.layer.getObjectInfo(call.bucket(), call.key(), null);
-        } catch (ObjectException e) {
-            if (e.error() != ObjectError.OBJECT_NOT_FOUND) {
-                throw e;
-            }
-            current = null;
-        }
-        if (ifNoneMatch != null && current != null) {
-            throw new S3Exception(S3Error.PRECONDITION_FAILED, "At least one of the pre-conditions you specified did not hold");
-        }
-        if (ifMatch != null && (current == null || !Preconditions.etagMatches(ifMatch, current.etag()))) {
-            if (current == null) {
-                throw new S3Exception(S3Error.NO_SUCH_KEY, "The specified key does not exist.");
-            }
-            throw new S3Exception(S3Error.PRECONDITION_FAILED, "At least one of the pre-conditions you specified did not hold");
-        }
     }
 
     static Map<String, String> withTags(Map<String, String> metadata, String tags) {

@@ -69,7 +69,7 @@ public final class XmlReader {
         return requireRoot(root, rootName);
     }
 
-    static XmlElement requireRoot(XmlElement root, String rootName) {
+    public static XmlElement requireRoot(XmlElement root, String rootName) {
         if (!root.name().equals(rootName)) {
             throw new MalformedXmlException("root is " + root.name() + ", expected " + rootName);
         }
