@@ -47,9 +47,10 @@ final class MultipartHandlers {
         if (size > MAX_PART_SIZE) {
             throw new S3Exception(S3Error.ENTITY_TOO_LARGE, "Your proposed upload exceeds the maximum allowed size");
         }
-        var checked = ChecksumRequests.wrap(call, call.body(), size);
+        java.io.InputStream body = ObjectRequests.bounded(call.body(), size, MAX_PART_SIZE);
+        var checked = ChecksumRequests.wrap(call, body, size);
         UploadedPart p = call.layer.putObjectPart(call.bucket(), call.key(), r.param("uploadId"), part,
-                checked == null ? call.body() : checked, size, ObjectRequests.contentMd5Hex(r));
+                checked == null ? body : checked, size, ObjectRequests.contentMd5Hex(r));
         if (checked != null) {
             call.header(checked.algorithm().headerName(), checked.digestBase64());
         }

@@ -36,7 +36,8 @@ final class ObjectHandlers {
         Map<String, String> metadata = new java.util.TreeMap<>(withTags(ObjectHeaders.fromRequest(r.headers()),
                 TaggingHandlers.fromRequest(call)));
         ObjectAcls.store(metadata, acl, bucket);
-        var checked = ChecksumRequests.wrap(call, call.body(), size);
+        java.io.InputStream body = ObjectRequests.bounded(call.body(), size, ObjectRequests.MAX_PUT_SIZE);
+        var checked = ChecksumRequests.wrap(call, body, size);
         PutOptions opts = new PutOptions(versioning, metadata, ObjectRequests.storageClass(r),
                 ObjectRequests.contentMd5Hex(r));
         if (checked != null) {
@@ -47,8 +48,8 @@ final class ObjectHandlers {
                 return m;
             });
         }
-        ObjectInfo info = call.layer.putObject(call.bucket(), call.key(), checked == null ? call.body() : checked,
-                size, opts);
+        ObjectInfo info = call.layer.putObject(call.bucket(), call.key(), checked == null ? body : checked, size,
+                opts);
         ChecksumRequests.toResponse(info, call);
         call.header("ETag", ObjectRequests.quoted(info.etag()));
         versionHeader(call, versioning, info.versionId());

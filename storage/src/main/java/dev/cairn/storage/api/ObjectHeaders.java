@@ -35,6 +35,11 @@ public final class ObjectHeaders {
                 userBytes += shortName.getBytes(StandardCharsets.UTF_8).length
                         + h.getValue().getBytes(StandardCharsets.UTF_8).length;
                 out.merge(name, h.getValue(), (a, b) -> a + "," + b);
+            } else if (name.equals("content-encoding")) {
+                String stored = withoutAwsChunked(h.getValue());
+                if (!stored.isEmpty()) {
+                    out.put(name, stored);
+                }
             } else if (STORED.contains(name)) {
                 out.put(name, h.getValue());
             }
@@ -45,6 +50,21 @@ public final class ObjectHeaders {
         }
         out.putIfAbsent("content-type", DEFAULT_CONTENT_TYPE);
         return out;
+    }
+
+    /**
+     * Content-Encoding without {@code aws-chunked}: that coding describes how the request body was sent (signed
+     * chunks, decoded on the way in), not the object, so S3 drops it and keeps the rest ({@code gzip}).
+     */
+    static String withoutAwsChunked(String contentEncoding) {
+        StringBuilder kept = new StringBuilder();
+        for (String coding : contentEncoding.split(",")) {
+            String c = coding.strip();
+            if (!c.isEmpty() && !c.equalsIgnoreCase("aws-chunked")) {
+                kept.append(kept.isEmpty() ? "" : ", ").append(c);
+            }
+        }
+        return kept.toString();
     }
 
     /** Response headers for stored metadata (user metadata and the standard headers). */

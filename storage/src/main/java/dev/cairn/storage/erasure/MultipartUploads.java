@@ -121,11 +121,13 @@ final class MultipartUploads {
         int quorum = ErasureSet.writeQuorum(erasure.data(), erasure.parity());
         StagedWrite staged = new StagedWrite(set, erasure, false, u.dataDir());
         try {
-            String md5 = staged.writePart(body, size, partNumber, quorum).md5Hex();
+            StagedWrite.Written written = staged.writePart(body, size, partNumber, quorum);
+            String md5 = written.md5Hex();
             if (expectedMd5 != null && !expectedMd5.equalsIgnoreCase(md5)) {
                 throw new ObjectException(ObjectError.BAD_DIGEST, "Content-MD5 does not match the part");
             }
-            PartRecord record = new PartRecord(partNumber, size, md5, set.nextModTime());
+            // the size read, which a body of unknown length (size -1) only tells at its end
+            PartRecord record = new PartRecord(partNumber, written.size(), md5, set.nextModTime());
             String dir = uploadDir(bucket, key, uploadId);
             String partPath = dir + "/" + u.dataDir() + "/part." + partNumber;
             try (NamespaceLocks.Held ignored = set.locks().write(Drive.SYSTEM_VOLUME, dir)) {
@@ -140,7 +142,7 @@ final class MultipartUploads {
                     throw new ObjectException(ObjectError.INSUFFICIENT_WRITE_QUORUM, "part " + partNumber + " " + r);
                 }
             }
-            return new UploadedPart(partNumber, md5, size, instant(record.modTime()));
+            return new UploadedPart(partNumber, md5, record.size(), instant(record.modTime()));
         } finally {
             staged.cleanup();
         }

@@ -64,7 +64,7 @@ public interface ObjectLayer {
     /** Starts an upload; the options' metadata and storage class apply to the completed object. */
     MultipartUpload newMultipartUpload(String bucket, String key, PutOptions opts);
 
-    /** Stores (or replaces) part {@code partNumber} (1..10000) of an upload. */
+    /** Stores (or replaces) part {@code partNumber} (1..10000) of an upload; {@code size} -1: until the body ends. */
     UploadedPart putObjectPart(String bucket, String key, String uploadId, int partNumber, InputStream body,
                                long size, String expectedMd5);
 

@@ -157,13 +157,14 @@ class ResponseDocumentsTest {
         assertDocument("<DeleteResult$NS></DeleteResult>", ObjectXml.deleteResult(outcomes.subList(0, 4), true));
     }
 
+    /** Tags come out in key order, whatever order they were given in. */
     @Test
     void tagging() {
         Tagging t = new Tagging(List.of(new Tagging.Tag("project", "cairn"), new Tagging.Tag("a<b", "")));
         assertDocument("""
                 <Tagging$NS><TagSet>
-                  <Tag><Key>project</Key><Value>cairn</Value></Tag>
                   <Tag><Key>a&lt;b</Key><Value></Value></Tag>
+                  <Tag><Key>project</Key><Value>cairn</Value></Tag>
                 </TagSet></Tagging>""", t.toXml());
         assertDocument("<Tagging$NS><TagSet></TagSet></Tagging>", new Tagging(List.of()).toXml());
     }
