@@ -14,6 +14,8 @@ import dev.cairn.storage.api.acl.Permission;
 import dev.cairn.storage.api.acl.PublicAccessBlock;
 import dev.cairn.storage.api.http.Operation;
 import dev.cairn.storage.api.http.S3Request;
+import dev.cairn.storage.object.ObjectException;
+import dev.cairn.storage.object.ObjectInfo;
 import dev.cairn.storage.object.ObjectLayer;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -90,7 +92,7 @@ final class AccessControl {
         AccessRules.BucketAccess bucket = bucketAccess(r.bucket());
         Requirement need = requirement(op, r.key() != null);
         Verdict v = AccessRules.decide(callerId(principal), need, bucket,
-                policies(Authorization.request(principal, op, r, http), r.bucket(), bucket));
+                policies(policyRequest(principal, op, r, http, layer), r.bucket(), bucket));
         if (v == Verdict.DENY) {
             throw denied();
         }
@@ -103,6 +105,31 @@ final class AccessControl {
             targets.add(copySource(principal, r, http));
         }
         return targets.isEmpty() ? layer : new GuardedObjectLayer(layer, targets);
+    }
+
+    /** Operations on an existing object, whose tags a policy may test ({@code s3:ExistingObjectTag/<key>}). */
+    private static final java.util.Set<Operation> ON_EXISTING_OBJECT = java.util.EnumSet.of(Operation.GET_OBJECT,
+            Operation.HEAD_OBJECT, Operation.GET_OBJECT_ATTRIBUTES, Operation.GET_ACL, Operation.PUT_ACL,
+            Operation.GET_OBJECT_TAGGING, Operation.PUT_OBJECT_TAGGING, Operation.DELETE_OBJECT_TAGGING);
+
+    /**
+     * The policy engine's view of the request, with the addressed object's tags when the bucket policy tests them
+     * (only then: reading them costs a metadata read before the handler's own).
+     */
+    private dev.cairn.identity.policy.Request policyRequest(Authenticator.Principal principal, Operation op,
+                                                            S3Request r, HttpServerRequest http, ObjectLayer layer) {
+        var b = Authorization.builder(principal, Authorization.action(op, r), r.bucket(), r.key(), r, http);
+        boolean testsTags = settings.policy(r.bucket()).map(p -> p.usesConditionKeys(Authorization.EXISTING_TAG))
+                .orElse(false);
+        if (testsTags && r.key() != null && ON_EXISTING_OBJECT.contains(op)) {
+            try {
+                ObjectInfo info = layer.getObjectInfo(r.bucket(), r.key(), r.param("versionId"));
+                Authorization.existingTags(b, TaggingHandlers.tagsOf(info));
+            } catch (ObjectException e) {
+                // no such object (or version): it has no tags, and the handler reports what is missing
+            }
+        }
+        return b.build();
     }
 
     /** A form upload's signer (or an anonymous form) writing {@code key}: bucket WRITE, as PutObject needs. */

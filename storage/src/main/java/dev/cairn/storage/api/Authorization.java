@@ -3,6 +3,7 @@ package dev.cairn.storage.api;
 import dev.cairn.identity.policy.Request;
 import dev.cairn.storage.api.http.Operation;
 import dev.cairn.storage.api.http.S3Request;
+import dev.cairn.storage.api.xml.Tagging;
 import io.vertx.core.http.HttpServerRequest;
 
 import java.time.Instant;
@@ -13,6 +14,9 @@ final class Authorization {
     private static final String[] CONDITION_HEADERS = {"x-amz-acl", "x-amz-grant-read", "x-amz-grant-write",
         "x-amz-grant-read-acp", "x-amz-grant-write-acp", "x-amz-grant-full-control", "x-amz-server-side-encryption",
         "x-amz-copy-source", "x-amz-metadata-directive", "x-amz-storage-class"};
+
+    /** The condition keys of an object's current tags, one per tag key. */
+    static final String EXISTING_TAG = "s3:ExistingObjectTag/";
 
     private Authorization() {
     }
@@ -46,12 +50,37 @@ final class Authorization {
         if (versionId != null) {
             b.put("s3:VersionId", versionId);
         }
+        requestTags(b, r.header("x-amz-tagging"));
         putHeader(b, r, "aws:UserAgent", "User-Agent");
         putHeader(b, r, "aws:Referer", "Referer");
         for (String h : CONDITION_HEADERS) {
             putHeader(b, r, "s3:" + h, h);
         }
         return b;
+    }
+
+    /** {@code s3:RequestObjectTag/<key>} and {@code s3:RequestObjectTagKeys} of the tags a write sets. */
+    private static void requestTags(Request.Builder b, String header) {
+        if (header == null) {
+            return;
+        }
+        Tagging tags;
+        try {
+            tags = Tagging.fromHeader(header, Tagging.Scope.OBJECT);
+        } catch (S3Exception e) {
+            return; // the handler refuses the header; policies just see no tags
+        }
+        for (Tagging.Tag t : tags.tags()) {
+            b.put("s3:RequestObjectTag/" + t.key(), t.value());
+        }
+        b.put("s3:RequestObjectTagKeys", tags.tags().stream().map(Tagging.Tag::key).toList());
+    }
+
+    /** {@code s3:ExistingObjectTag/<key>} for each of an object's current tags. */
+    static void existingTags(Request.Builder b, Tagging tags) {
+        for (Tagging.Tag t : tags.tags()) {
+            b.put(EXISTING_TAG + t.key(), t.value());
+        }
     }
 
     private static void putHeader(Request.Builder b, S3Request r, String key, String header) {
