@@ -48,13 +48,7 @@ final class BucketConfigHandlers {
                 call.request().headers().getAll("x-amz-object-attributes"));
         String versionId = ObjectRequests.versionId(call.request());
         ObjectInfo info = call.layer.getObjectInfo(call.bucket(), call.key(), versionId);
-        ChecksumValue checksum = null;
-        for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
-            String v = info.metadata().get(a.headerName());
-            if (v != null) {
-                checksum = new ChecksumValue(a, v, ChecksumType.FULL_OBJECT);
-            }
-        }
+        ChecksumValue checksum = UploadChecksums.of(info);
         ObjectAttributesXml.Parts parts = null;
         if (info.multipart()) {
             // GetObjectAttributes pages parts by headers, not query parameters
@@ -63,11 +57,14 @@ final class BucketConfigHandlers {
             int marker = markerHeader == null ? 0 : PartRanges.parsePartNumber(markerHeader);
             List<ObjectAttributesXml.Part> page = new ArrayList<>();
             for (int n = marker + 1; n <= info.partCount() && page.size() < max; n++) {
-                page.add(new ObjectAttributesXml.Part(n, info.partSizes().get(n - 1), null));
+                page.add(new ObjectAttributesXml.Part(n, info.partSizes().get(n - 1),
+                        UploadChecksums.partForAttributes(info, n)));
             }
             int last = page.isEmpty() ? marker : page.get(page.size() - 1).partNumber();
+            ChecksumAlgorithm partAlgorithm = checksum != null && checksum.type() == ChecksumType.COMPOSITE
+                    ? checksum.algorithm() : null;
             parts = new ObjectAttributesXml.Parts(info.partCount(), marker, last, max, last < info.partCount(),
-                    null, page);
+                    partAlgorithm, page);
         }
         call.header("Last-Modified", dev.cairn.storage.api.http.Preconditions.httpDate(info.modTime()));
         if (versionId != null || !"null".equals(info.versionId())) {

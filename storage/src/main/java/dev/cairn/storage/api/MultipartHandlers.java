@@ -35,6 +35,7 @@ final class MultipartHandlers {
         Map<String, String> metadata = new TreeMap<>(ObjectHandlers.withTags(ObjectHeaders.fromRequest(r.headers()),
                 TaggingHandlers.fromRequest(call)));
         ObjectAcls.store(metadata, acl, bucket); // the completed object's ACL, and its owner meanwhile
+        UploadChecksums.onCreate(call, metadata);
         PutOptions opts = new PutOptions(Versioning.UNVERSIONED, metadata, ObjectRequests.storageClass(r), null);
         MultipartUpload u = call.layer.newMultipartUpload(call.bucket(), call.key(), opts);
         call.xml(200, MultipartXml.initiate(call.bucket(), call.key(), u.uploadId()));
@@ -50,7 +51,8 @@ final class MultipartHandlers {
         java.io.InputStream body = ObjectRequests.bounded(call.body(), size, MAX_PART_SIZE);
         var checked = ChecksumRequests.wrap(call, body, size);
         UploadedPart p = call.layer.putObjectPart(call.bucket(), call.key(), r.param("uploadId"), part,
-                checked == null ? body : checked, size, ObjectRequests.contentMd5Hex(r));
+                checked == null ? body : checked, size, ObjectRequests.contentMd5Hex(r),
+                UploadChecksums.partChecksum(checked));
         if (checked != null) {
             call.header(checked.algorithm().headerName(), checked.digestBase64());
         }
@@ -91,7 +93,7 @@ final class MultipartHandlers {
         Owner owner = ownerOf(call, result.upload().metadata());
         call.xml(200, MultipartXml.listParts(new MultipartXml.PartsRequest(call.bucket(), call.key(),
                 r.param("uploadId"), marker, Math.min(max, 1000), EncodingType.parse(r.param("encoding-type"))),
-                result, owner, null));
+                result, owner, UploadChecksums.forListing(result.upload(), result.parts())));
     }
 
     void listUploads(S3Call call) {
@@ -115,13 +117,14 @@ final class MultipartHandlers {
     }
 
     void complete(S3Call call) throws Exception {
-        List<CompletePart> parts = CompleteMultipartUploadRequest.parse(call.body()).toCompleteParts();
+        CompleteMultipartUploadRequest request = CompleteMultipartUploadRequest.parse(call.body());
+        List<CompletePart> parts = request.toCompleteParts();
         ConditionalWrites.check(call);
         Versioning versioning = call.settings.versioning(call.bucket());
         ObjectInfo info = call.layer.completeMultipartUpload(call.bucket(), call.key(),
-                call.request().param("uploadId"), parts, versioning);
+                call.request().param("uploadId"), parts, versioning, UploadChecksums.completion(call.request()::header, request));
         ObjectHandlers.versionHeader(call, versioning, info.versionId());
-        call.xml(200, MultipartXml.complete("/" + call.bucket() + "/" + call.key(), info, null));
+        call.xml(200, MultipartXml.complete("/" + call.bucket() + "/" + call.key(), info, UploadChecksums.of(info)));
     }
 
     void abort(S3Call call) {

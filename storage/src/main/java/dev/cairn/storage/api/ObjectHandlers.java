@@ -2,6 +2,7 @@ package dev.cairn.storage.api;
 
 import dev.cairn.storage.api.acl.AccessRules;
 import dev.cairn.storage.api.acl.Acl;
+import dev.cairn.storage.api.checksum.ChecksumValue;
 import dev.cairn.storage.api.http.Preconditions;
 import dev.cairn.storage.api.http.RangeHeader;
 import dev.cairn.storage.api.http.S3Request;
@@ -100,7 +101,8 @@ final class ObjectHandlers {
                 throw new S3Exception(S3Error.PRECONDITION_FAILED,
                         "At least one of the pre-conditions you specified did not hold");
             }
-            writeObjectHeaders(call, info, versionId != null || !"null".equals(info.versionId()));
+            writeObjectHeaders(call, info, versionId != null || !"null".equals(info.versionId()),
+                    partNumber == null ? null : PartRanges.parsePartNumber(partNumber));
             responseOverrides(call);
             boolean partial = range != null || partNumber != null && info.partCount() > 1;
             if (partial) {
@@ -114,7 +116,8 @@ final class ObjectHandlers {
         }
     }
 
-    static void writeObjectHeaders(S3Call call, ObjectInfo info, boolean showVersion) {
+    /** The headers of a GET/HEAD of {@code info}; {@code partNumber} null for the whole object. */
+    static void writeObjectHeaders(S3Call call, ObjectInfo info, boolean showVersion, Integer partNumber) {
         call.header("ETag", ObjectRequests.quoted(info.etag()))
                 .header("Last-Modified", Preconditions.httpDate(info.modTime()))
                 .header("Accept-Ranges", "bytes");
@@ -130,7 +133,10 @@ final class ObjectHandlers {
         }
         if ("ENABLED".equalsIgnoreCase(call.request().header("x-amz-checksum-mode"))
                 && call.request().header("Range") == null) {
-            ChecksumRequests.toResponse(info, call);
+            ChecksumValue c = partNumber == null ? UploadChecksums.of(info) : UploadChecksums.ofPart(info, partNumber);
+            if (c != null) {
+                call.header(c.algorithm().headerName(), c.value()).header(ChecksumRequests.TYPE_KEY, c.type().name());
+            }
         }
         int tags = TaggingHandlers.tagsOf(info).tags().size();
         if (tags > 0) {
@@ -202,6 +208,9 @@ final class ObjectHandlers {
             metadata.put(TaggingHandlers.METADATA_KEY, source.metadata().get(TaggingHandlers.METADATA_KEY));
         }
         ObjectAcls.store(metadata, acl, bucket); // a copy never takes its source's ACL
+        if (!replace && source.multipart()) {
+            UploadChecksums.forget(metadata); // the parts' checksums describe the source's parts, not the copy
+        }
         PutOptions opts = new PutOptions(versioning, metadata,
                 r.header("x-amz-storage-class") != null ? ObjectRequests.storageClass(r) : source.storageClass(),
                 null);

@@ -111,7 +111,7 @@ final class MultipartUploads {
     }
 
     UploadedPart putPart(String bucket, String key, String uploadId, int partNumber, InputStream body, long size,
-                         String expectedMd5) {
+                         String expectedMd5, java.util.function.Supplier<String> checksum) {
         if (partNumber < 1 || partNumber > MAX_PART_NUMBER) {
             throw new ObjectException(ObjectError.INVALID_PART, "part number " + partNumber + " not in 1..10000");
         }
@@ -127,7 +127,7 @@ final class MultipartUploads {
                 throw new ObjectException(ObjectError.BAD_DIGEST, "Content-MD5 does not match the part");
             }
             // the size read, which a body of unknown length (size -1) only tells at its end
-            PartRecord record = new PartRecord(partNumber, written.size(), md5, set.nextModTime());
+            PartRecord record = new PartRecord(partNumber, written.size(), md5, set.nextModTime(), checksum.get());
             String dir = uploadDir(bucket, key, uploadId);
             String partPath = dir + "/" + u.dataDir() + "/part." + partNumber;
             try (NamespaceLocks.Held ignored = set.locks().write(Drive.SYSTEM_VOLUME, dir)) {
@@ -142,7 +142,7 @@ final class MultipartUploads {
                     throw new ObjectException(ObjectError.INSUFFICIENT_WRITE_QUORUM, "part " + partNumber + " " + r);
                 }
             }
-            return new UploadedPart(partNumber, md5, record.size(), instant(record.modTime()));
+            return new UploadedPart(partNumber, md5, record.size(), instant(record.modTime()), record.checksum());
         } finally {
             staged.cleanup();
         }
@@ -196,13 +196,14 @@ final class MultipartUploads {
                 truncated = true;
                 break;
             }
-            page.add(new UploadedPart(p.number(), p.etag(), p.size(), instant(p.modTime())));
+            page.add(new UploadedPart(p.number(), p.etag(), p.size(), instant(p.modTime()), p.checksum()));
             next = p.number();
         }
         return new ListPartsResult(toUpload(upload.version()), page, truncated, truncated ? next : 0);
     }
 
-    ObjectInfo complete(String bucket, String key, String uploadId, List<CompletePart> wanted, Versioning versioning) {
+    ObjectInfo complete(String bucket, String key, String uploadId, List<CompletePart> wanted, Versioning versioning,
+                        dev.cairn.storage.object.UploadCompletion completion) {
         String path = ErasureSet.pathOf(key);
         String dir = uploadDir(bucket, key, uploadId);
         try (NamespaceLocks.Held ignored = set.locks().write(Drive.SYSTEM_VOLUME, dir)) {
@@ -217,11 +218,18 @@ final class MultipartUploads {
                 throw e;
             }
             ObjectVersion u = upload.version();
-            List<PartInfo> parts = choose(wanted, parts(bucket, key, uploadId, upload));
+            TreeMap<Integer, PartRecord> stored = parts(bucket, key, uploadId, upload);
+            List<PartInfo> parts = choose(wanted, stored);
             long size = parts.stream().mapToLong(PartInfo::size).sum();
             Map<String, String> meta = new TreeMap<>(u.metadata());
             meta.remove(BUCKET_FIELD);
             meta.remove(KEY_FIELD);
+            List<UploadedPart> chosen = new ArrayList<>(parts.size());
+            for (PartInfo p : parts) {
+                PartRecord r = stored.get(p.number());
+                chosen.add(new UploadedPart(r.number(), r.etag(), r.size(), instant(r.modTime()), r.checksum()));
+            }
+            meta.putAll(completion.metadata(Map.copyOf(meta), chosen));
             meta.put("etag", multipartEtag(parts));
             meta.put(UPLOAD_ID_FIELD, uploadId);
             UUID versionId = versioning == Versioning.ENABLED ? UUID.randomUUID() : ObjectVersion.NULL_VERSION;

@@ -88,8 +88,8 @@ public abstract class ForwardingObjectLayer implements ObjectLayer {
 
     @Override
     public UploadedPart putObjectPart(String bucket, String key, String uploadId, int partNumber, InputStream body,
-            long size, String expectedMd5) {
-        return delegate.putObjectPart(bucket, key, uploadId, partNumber, body, size, expectedMd5);
+            long size, String expectedMd5, java.util.function.Supplier<String> checksum) {
+        return delegate.putObjectPart(bucket, key, uploadId, partNumber, body, size, expectedMd5, checksum);
     }
 
     @Override
@@ -106,8 +106,8 @@ public abstract class ForwardingObjectLayer implements ObjectLayer {
 
     @Override
     public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<CompletePart> parts,
-            Versioning versioning) {
-        return delegate.completeMultipartUpload(bucket, key, uploadId, parts, versioning);
+            Versioning versioning, UploadCompletion completion) {
+        return delegate.completeMultipartUpload(bucket, key, uploadId, parts, versioning, completion);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.cairn.storage.object;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the S3 API needs from storage. Every method throws {@link ObjectException} on failure.
@@ -64,9 +65,18 @@ public interface ObjectLayer {
     /** Starts an upload; the options' metadata and storage class apply to the completed object. */
     MultipartUpload newMultipartUpload(String bucket, String key, PutOptions opts);
 
-    /** Stores (or replaces) part {@code partNumber} (1..10000) of an upload; {@code size} -1: until the body ends. */
+    /**
+     * Stores (or replaces) part {@code partNumber} (1..10000) of an upload; {@code size} -1: until the body ends.
+     * {@code checksum}, asked once the body has been read, gives what to record as the part's checksum (or null).
+     */
     UploadedPart putObjectPart(String bucket, String key, String uploadId, int partNumber, InputStream body,
-                               long size, String expectedMd5);
+                               long size, String expectedMd5, java.util.function.Supplier<String> checksum);
+
+    /** {@link #putObjectPart} with no checksum to record. */
+    default UploadedPart putObjectPart(String bucket, String key, String uploadId, int partNumber, InputStream body,
+                                       long size, String expectedMd5) {
+        return putObjectPart(bucket, key, uploadId, partNumber, body, size, expectedMd5, () -> null);
+    }
 
     ListPartsResult listObjectParts(String bucket, String key, String uploadId, int partNumberMarker, int maxParts);
 
@@ -79,7 +89,13 @@ public interface ObjectLayer {
      * the key's current one returns that version.
      */
     ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<CompletePart> parts,
-                                       Versioning versioning);
+                                       Versioning versioning, UploadCompletion completion);
+
+    /** {@link #completeMultipartUpload} adding nothing to the object's metadata. */
+    default ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<CompletePart> parts,
+                                               Versioning versioning) {
+        return completeMultipartUpload(bucket, key, uploadId, parts, versioning, (meta, chosen) -> Map.of());
+    }
 
     void abortMultipartUpload(String bucket, String key, String uploadId);
 
