@@ -10,7 +10,8 @@ import java.util.TreeMap;
 /**
  * Which request headers become stored object metadata, and how stored metadata comes back as response headers.
  * User metadata ({@code x-amz-meta-*}) is stored with lower-case names, as S3 does, and limited to 2 KB
- * (UTF-8 bytes of names without the prefix plus values).
+ * (UTF-8 bytes of names without the prefix plus values); values are stored as the text the client sent (UTF-8 on
+ * the wire) and returned RFC 2047 encoded when not US-ASCII, as S3 documents.
  */
 public final class ObjectHeaders {
     public static final String USER_PREFIX = "x-amz-meta-";
@@ -32,9 +33,10 @@ public final class ObjectHeaders {
             String name = h.getKey().toLowerCase(java.util.Locale.ROOT);
             if (name.startsWith(USER_PREFIX)) {
                 String shortName = name.substring(USER_PREFIX.length());
+                String value = dev.cairn.storage.api.http.HeaderText.asSent(h.getValue()); // the text the client sent, UTF-8 on the wire
                 userBytes += shortName.getBytes(StandardCharsets.UTF_8).length
-                        + h.getValue().getBytes(StandardCharsets.UTF_8).length;
-                out.merge(name, h.getValue(), (a, b) -> a + "," + b);
+                        + value.getBytes(StandardCharsets.UTF_8).length;
+                out.merge(name, value, (a, b) -> a + "," + b);
             } else if (name.equals("content-encoding")) {
                 String stored = withoutAwsChunked(h.getValue());
                 if (!stored.isEmpty()) {
@@ -70,9 +72,25 @@ public final class ObjectHeaders {
     /** Response headers for stored metadata (user metadata and the standard headers). */
     public static void toResponse(Map<String, String> metadata, java.util.function.BiConsumer<String, String> header) {
         for (Map.Entry<String, String> m : metadata.entrySet()) {
-            if (m.getKey().startsWith(USER_PREFIX) || STORED.contains(m.getKey())) {
+            if (m.getKey().startsWith(USER_PREFIX)) {
+                header.accept(m.getKey(), mailSafe(m.getValue()));
+            } else if (STORED.contains(m.getKey())) {
                 header.accept(m.getKey(), m.getValue());
             }
         }
+    }
+
+    /**
+     * A user metadata value as S3 returns it: as it is when US-ASCII, else RFC 2047 encoded
+     * ({@code =?UTF-8?B?base64?=}), since HTTP headers carry only ISO-8859-1 reliably.
+     */
+    static String mailSafe(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return "=?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(
+                        value.getBytes(StandardCharsets.UTF_8)) + "?=";
+            }
+        }
+        return value;
     }
 }

@@ -7,6 +7,7 @@ import dev.cairn.identity.sigv4.Payloads;
 import dev.cairn.identity.sigv4.PostPolicySignatures;
 import dev.cairn.identity.sigv4.RequestAuthenticator;
 import dev.cairn.identity.sigv4.SignedRequest;
+import dev.cairn.storage.api.http.HeaderText;
 import dev.cairn.storage.api.http.S3Request;
 
 import java.io.InputStream;
@@ -96,7 +97,16 @@ public final class SigV4Authenticator implements Authenticator {
 
             @Override
             public List<String> headers(String lowerCaseName) {
-                return r.headers().getAll(lowerCaseName);
+                List<String> values = r.headers().getAll(lowerCaseName);
+                for (int i = 0; i < values.size(); i++) {
+                    String v = values.get(i);
+                    String text = HeaderText.asSent(v);
+                    if (text != v) {
+                        values = new java.util.ArrayList<>(values);
+                        values.set(i, text);
+                    }
+                }
+                return values;
             }
 
             @Override

@@ -29,4 +29,18 @@ class ObjectHeadersTest {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Content-Encoding", sent);
         assertFalse(ObjectHeaders.fromRequest(headers).containsKey("content-encoding"));
     }
+
+    @org.junit.jupiter.api.Test
+    void nonAsciiUserMetadataIsStoredAsTextAndReturnedMailSafe() {
+        String wire = new String("Hello World\u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("x-amz-meta-greeting", wire)
+                .add("x-amz-meta-plain", "ascii");
+        java.util.Map<String, String> stored = ObjectHeaders.fromRequest(headers);
+        assertEquals("Hello World\u00e9", stored.get("x-amz-meta-greeting"));
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        ObjectHeaders.toResponse(stored, out::put);
+        assertEquals("=?UTF-8?B?SGVsbG8gV29ybGTDqQ==?=", out.get("x-amz-meta-greeting"));
+        assertEquals("ascii", out.get("x-amz-meta-plain"));
+    }
 }
