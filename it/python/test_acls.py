@@ -12,8 +12,11 @@ from conftest import client
 ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers"
 
 
-def error_code(excinfo):
-    return excinfo.value.response["Error"]["Code"]
+def refused(code, call, *args, **kwargs):
+    """Asserts that the call fails with the S3 error {code}."""
+    with pytest.raises(ClientError) as e:
+        call(*args, **kwargs)
+    assert e.value.response["Error"]["Code"] == code
 
 
 def user2():
@@ -60,21 +63,15 @@ def test_grants_to_a_second_user(s3, bucket):
     other_id = os.environ["CAIRN_USER2_ACCESS_KEY"]
     other = user2()
     s3.put_object(Bucket=bucket, Key="shared", Body=b"shared data")
-    with pytest.raises(ClientError) as e:
-        other.get_object(Bucket=bucket, Key="shared")
-    assert error_code(e) == "AccessDenied"
+    refused("AccessDenied", other.get_object, Bucket=bucket, Key="shared")
 
     acl = s3.get_object_acl(Bucket=bucket, Key="shared")
     acl["Grants"].append({"Grantee": {"Type": "CanonicalUser", "ID": other_id}, "Permission": "READ"})
     s3.put_object_acl(Bucket=bucket, Key="shared",
                       AccessControlPolicy={"Owner": acl["Owner"], "Grants": acl["Grants"]})
     assert other.get_object(Bucket=bucket, Key="shared")["Body"].read() == b"shared data"
-    with pytest.raises(ClientError) as e:
-        other.get_object_acl(Bucket=bucket, Key="shared")  # READ is not READ_ACP
-    assert error_code(e) == "AccessDenied"
-    with pytest.raises(ClientError) as e:
-        other.list_objects_v2(Bucket=bucket)
-    assert error_code(e) == "AccessDenied"
+    refused("AccessDenied", other.get_object_acl, Bucket=bucket, Key="shared")  # READ is not READ_ACP
+    refused("AccessDenied", other.list_objects_v2, Bucket=bucket)
 
     # WRITE on the bucket through a grant header: user2 may upload, and owns what it uploads
     s3.put_bucket_acl(Bucket=bucket, GrantWrite=f"id={other_id}", GrantFullControl=f"id={acl['Owner']['ID']}")
@@ -83,26 +80,19 @@ def test_grants_to_a_second_user(s3, bucket):
     owners = {o["Key"]: o["Owner"]["ID"] for o in s3.list_objects(Bucket=bucket)["Contents"]}
     assert owners == {"shared": acl["Owner"]["ID"], "from-user2": other_id}
 
-    with pytest.raises(ClientError) as e:
-        s3.put_bucket_acl(Bucket=bucket, GrantRead="id=nobody-has-this-id")
-    assert error_code(e) == "InvalidArgument"
-    with pytest.raises(ClientError) as e:
-        s3.put_bucket_acl(Bucket=bucket, GrantRead="emailAddress=someone@example.com")
-    assert error_code(e) == "UnresolvableGrantByEmailAddress"
-    with pytest.raises(ClientError) as e:
-        s3.put_object(Bucket=bucket, Key="x", Body=b"x", ACL="public-read", GrantRead=f"id={other_id}")
-    assert error_code(e) == "InvalidRequest"
+    refused("InvalidArgument", s3.put_bucket_acl, Bucket=bucket, GrantRead="id=nobody-has-this-id")
+    refused("UnresolvableGrantByEmailAddress", s3.put_bucket_acl, Bucket=bucket,
+            GrantRead="emailAddress=someone@example.com")
+    refused("InvalidRequest", s3.put_object, Bucket=bucket, Key="x", Body=b"x", ACL="public-read",
+            GrantRead=f"id={other_id}")
 
 
 def test_bucket_owner_enforced_disables_acls(s3, bucket):
-    with pytest.raises(ClientError) as e:
-        s3.get_bucket_ownership_controls(Bucket=bucket)
-    assert error_code(e) == "OwnershipControlsNotFoundError"
+    refused("OwnershipControlsNotFoundError", s3.get_bucket_ownership_controls, Bucket=bucket)
     s3.put_bucket_acl(Bucket=bucket, ACL="public-read")
     enforced = {"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]}
-    with pytest.raises(ClientError) as e:
-        s3.put_bucket_ownership_controls(Bucket=bucket, OwnershipControls=enforced)
-    assert error_code(e) == "InvalidBucketAclWithObjectOwnership"
+    refused("InvalidBucketAclWithObjectOwnership", s3.put_bucket_ownership_controls, Bucket=bucket,
+            OwnershipControls=enforced)
     s3.put_object(Bucket=bucket, Key="before", Body=b"x", ACL="public-read")
 
     s3.put_bucket_acl(Bucket=bucket, ACL="private")
@@ -115,9 +105,7 @@ def test_bucket_owner_enforced_disables_acls(s3, bucket):
     for call in (lambda: s3.put_object(Bucket=bucket, Key="k", Body=b"x", ACL="public-read"),
                  lambda: s3.put_bucket_acl(Bucket=bucket, ACL="private"),
                  lambda: s3.put_object_acl(Bucket=bucket, Key="before", ACL="private")):
-        with pytest.raises(ClientError) as e:
-            call()
-        assert error_code(e) == "AccessControlListNotSupported"
+        refused("AccessControlListNotSupported", call)
     s3.put_object(Bucket=bucket, Key="k", Body=b"x", ACL="bucket-owner-full-control")
 
     s3.delete_bucket_ownership_controls(Bucket=bucket)
@@ -131,14 +119,8 @@ def test_public_access_block(s3, bucket):
     conf = s3.get_public_access_block(Bucket=bucket)["PublicAccessBlockConfiguration"]
     assert conf == {"BlockPublicAcls": True, "IgnorePublicAcls": False, "BlockPublicPolicy": True,
                     "RestrictPublicBuckets": False}
-    with pytest.raises(ClientError) as e:
-        s3.put_bucket_acl(Bucket=bucket, ACL="public-read")
-    assert error_code(e) == "AccessDenied"
-    with pytest.raises(ClientError) as e:
-        s3.put_object(Bucket=bucket, Key="k", Body=b"x", ACL="authenticated-read")
-    assert error_code(e) == "AccessDenied"
+    refused("AccessDenied", s3.put_bucket_acl, Bucket=bucket, ACL="public-read")
+    refused("AccessDenied", s3.put_object, Bucket=bucket, Key="k", Body=b"x", ACL="authenticated-read")
     s3.put_object(Bucket=bucket, Key="k", Body=b"x", ACL="private")
     s3.delete_public_access_block(Bucket=bucket)
-    with pytest.raises(ClientError) as e:
-        s3.get_public_access_block(Bucket=bucket)
-    assert error_code(e) == "NoSuchPublicAccessBlockConfiguration"
+    refused("NoSuchPublicAccessBlockConfiguration", s3.get_public_access_block, Bucket=bucket)

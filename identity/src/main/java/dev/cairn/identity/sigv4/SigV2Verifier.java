@@ -103,8 +103,9 @@ final class SigV2Verifier {
      */
     private static void verifySignature(Credentials credentials, SignedRequest req, String dateLine,
                                         QueryParameters query, String signature) {
-        if (matches(credentials, stringToSign(req, dateLine, query, false), signature)
-                || isPathStyleBucket(req) && matches(credentials, stringToSign(req, dateLine, query, true), signature)) {
+        boolean ok = matches(credentials, stringToSign(req, dateLine, query, false), signature)
+                || isPathStyleBucket(req) && matches(credentials, stringToSign(req, dateLine, query, true), signature);
+        if (ok) {
             return;
         }
         throw new AuthException(AuthError.SIGNATURE_DOES_NOT_MATCH,

@@ -203,7 +203,8 @@ class PolicyParseTest {
     @Test
     void tellsWhichConditionKeysItTests() {
         Policy p = Policy.parse(withStatement("{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\","
-                + "\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"s3:ExistingObjectTag/security\":\"public\"}}}"));
+                + "\"Resource\":\"*\",\"Condition\":{\"StringEquals\":"
+                + "{\"s3:ExistingObjectTag/security\":\"public\"}}}"));
         assertTrue(p.usesConditionKeys("s3:existingobjecttag/"));
         assertTrue(p.usesConditionKeys("S3:ExistingObjectTag/"));
         assertFalse(p.usesConditionKeys("s3:RequestObjectTag/"));

@@ -212,7 +212,8 @@ final class AccessControl {
                  UPLOAD_PART, UPLOAD_PART_COPY, COMPLETE_MULTIPART_UPLOAD, ABORT_MULTIPART_UPLOAD, LIST_PARTS ->
                     Requirement.bucket(Permission.WRITE);
             case GET_OBJECT, HEAD_OBJECT, GET_OBJECT_ATTRIBUTES -> Requirement.object(Permission.READ);
-            case GET_ACL -> onObject ? Requirement.object(Permission.READ_ACP) : Requirement.bucket(Permission.READ_ACP);
+            case GET_ACL -> onObject ? Requirement.object(Permission.READ_ACP)
+                    : Requirement.bucket(Permission.READ_ACP);
             case PUT_ACL -> onObject ? Requirement.object(Permission.WRITE_ACP)
                     : Requirement.bucket(Permission.WRITE_ACP);
             case LIST_BUCKETS, CREATE_BUCKET, DELETE_BUCKET, GET_BUCKET_LOCATION, GET_BUCKET_VERSIONING,

@@ -47,6 +47,7 @@ final class ConditionalWrites {
     }
 
     private static S3Exception failed() {
-        return new S3Exception(S3Error.PRECONDITION_FAILED, "At least one of the pre-conditions you specified did not hold");
+        return new S3Exception(S3Error.PRECONDITION_FAILED,
+                "At least one of the pre-conditions you specified did not hold");
     }
 }

@@ -122,7 +122,8 @@ final class MultipartHandlers {
         ConditionalWrites.check(call);
         Versioning versioning = call.settings.versioning(call.bucket());
         ObjectInfo info = call.layer.completeMultipartUpload(call.bucket(), call.key(),
-                call.request().param("uploadId"), parts, versioning, UploadChecksums.completion(call.request()::header, request));
+                call.request().param("uploadId"), parts, versioning,
+                UploadChecksums.completion(call.request()::header, request));
         ObjectHandlers.versionHeader(call, versioning, info.versionId());
         call.xml(200, MultipartXml.complete("/" + call.bucket() + "/" + call.key(), info, UploadChecksums.of(info)));
     }

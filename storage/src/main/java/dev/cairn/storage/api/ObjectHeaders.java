@@ -1,5 +1,6 @@
 package dev.cairn.storage.api;
 
+import dev.cairn.storage.api.http.HeaderText;
 import io.vertx.core.MultiMap;
 
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ public final class ObjectHeaders {
             String name = h.getKey().toLowerCase(java.util.Locale.ROOT);
             if (name.startsWith(USER_PREFIX)) {
                 String shortName = name.substring(USER_PREFIX.length());
-                String value = dev.cairn.storage.api.http.HeaderText.asSent(h.getValue()); // the text the client sent, UTF-8 on the wire
+                String value = HeaderText.asSent(h.getValue()); // the text the client sent, UTF-8 on the wire
                 userBytes += shortName.getBytes(StandardCharsets.UTF_8).length
                         + value.getBytes(StandardCharsets.UTF_8).length;
                 out.merge(name, value, (a, b) -> a + "," + b);

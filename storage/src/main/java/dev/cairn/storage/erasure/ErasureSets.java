@@ -360,7 +360,8 @@ public final class ErasureSets implements ObjectLayer {
 
     @Override
     public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<CompletePart> parts,
-                                              Versioning versioning, dev.cairn.storage.object.UploadCompletion completion) {
+                                              Versioning versioning,
+                                              dev.cairn.storage.object.UploadCompletion completion) {
         return setWithBucket(bucket, key).multipart().complete(bucket, key, uploadId, parts, versioning, completion);
     }
 

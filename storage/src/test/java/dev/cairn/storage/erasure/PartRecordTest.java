@@ -26,10 +26,9 @@ class PartRecordTest {
         assertNull(old.checksum());
     }
 
-    @Test
-    void refusesWhatIsNotARecord() {
-        assertThrows(MetaFormatException.class, () -> PartRecord.decode("3\n1\n1\ne\n1\n\n".getBytes(StandardCharsets.UTF_8)));
-        assertThrows(MetaFormatException.class, () -> PartRecord.decode("2\n1\n1\ne\n".getBytes(StandardCharsets.UTF_8)));
-        assertThrows(MetaFormatException.class, () -> PartRecord.decode("2\nx\n1\ne\n1\n\n".getBytes(StandardCharsets.UTF_8)));
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"3\n1\n1\ne\n1\n\n", "2\n1\n1\ne\n", "2\nx\n1\ne\n1\n\n"})
+    void refusesWhatIsNotARecord(String text) {
+        assertThrows(MetaFormatException.class, () -> PartRecord.decode(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

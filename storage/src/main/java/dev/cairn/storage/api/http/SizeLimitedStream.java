@@ -34,7 +34,8 @@ public final class SizeLimitedStream extends FilterInputStream {
         if (n > 0) {
             read += n;
             if (read > max) {
-                throw new S3Exception(S3Error.ENTITY_TOO_LARGE, "Your proposed upload exceeds the maximum allowed size");
+                throw new S3Exception(S3Error.ENTITY_TOO_LARGE,
+                        "Your proposed upload exceeds the maximum allowed size");
             }
         }
         return n;

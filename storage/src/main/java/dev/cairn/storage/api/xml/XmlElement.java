@@ -9,7 +9,8 @@ import java.util.List;
  * or end with spaces), its child elements in document order, and its attributes by local name (an ACL's
  * {@code xsi:type} is {@code type}; namespace declarations are not attributes).
  */
-public record XmlElement(String name, String text, List<XmlElement> children, java.util.Map<String, String> attributes) {
+public record XmlElement(String name, String text, List<XmlElement> children,
+                         java.util.Map<String, String> attributes) {
 
     public XmlElement {
         children = List.copyOf(children);

@@ -53,7 +53,8 @@ class AclDocumentTest {
                 <AccessControlPolicy xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><AccessControlList>
                 <Grant><Grantee %1$s xsi:type="CanonicalUser"><DisplayName>alice</DisplayName><ID>alice</ID>
                 </Grantee><Permission>FULL_CONTROL</Permission></Grant>
-                <Grant><Grantee %1$s xsi:type="Group"><URI>http://acs.amazonaws.com/groups/global/AuthenticatedUsers</URI>
+                <Grant><Grantee %1$s xsi:type="Group">
+                <URI>http://acs.amazonaws.com/groups/global/AuthenticatedUsers</URI>
                 </Grantee><Permission>READ</Permission></Grant>
                 <Grant><Grantee %1$s xsi:type="CanonicalUser"><ID> bob </ID></Grantee><Permission>WRITE_ACP</Permission>
                 </Grant></AccessControlList>
