@@ -162,20 +162,6 @@ def test_virtual_host_style_addressing(s3, bucket):
     assert reply.endswith(b"virtual")
 
 
-def test_acls_are_disabled_as_in_s3_today(s3, bucket):
-    s3.put_object(Bucket=bucket, Key="a", Body=b"x", ACL="private")
-    grants = s3.get_object_acl(Bucket=bucket, Key="a")["Grants"]
-    assert [g["Permission"] for g in grants] == ["FULL_CONTROL"]
-    assert s3.get_bucket_acl(Bucket=bucket)["Grants"][0]["Permission"] == "FULL_CONTROL"
-    s3.put_bucket_acl(Bucket=bucket, ACL="private")
-    with pytest.raises(ClientError) as e:
-        s3.put_bucket_acl(Bucket=bucket, ACL="public-read")
-    assert error_code(e) == "AccessControlListNotSupported"
-    with pytest.raises(ClientError) as e:
-        s3.put_object(Bucket=bucket, Key="b", Body=b"x", ACL="public-read")
-    assert error_code(e) == "AccessControlListNotSupported"
-
-
 def test_bucket_policy_grants_and_denies(s3, bucket):
     import json
     import urllib.request

@@ -17,9 +17,13 @@ def test_buckets_are_created_listed_and_removed(s3):
     assert name in [b["Name"] for b in s3.list_buckets()["Buckets"]]
     s3.head_bucket(Bucket=name)
     assert s3.get_bucket_location(Bucket=name).get("LocationConstraint") in (None, "", "us-east-1")
-    with pytest.raises(ClientError) as e:
-        s3.create_bucket(Bucket=name)
-    assert error_code(e) == "BucketAlreadyOwnedByYou"
+    s3.put_object(Bucket=name, Key="kept", Body=b"x")
+    # us-east-1 semantics: re-creating a bucket you own succeeds, resets its ACL, and keeps its objects
+    s3.put_bucket_acl(Bucket=name, ACL="public-read")
+    s3.create_bucket(Bucket=name)
+    assert [g["Permission"] for g in s3.get_bucket_acl(Bucket=name)["Grants"]] == ["FULL_CONTROL"]
+    assert [o["Key"] for o in s3.list_objects_v2(Bucket=name)["Contents"]] == ["kept"]
+    s3.delete_object(Bucket=name, Key="kept")
     s3.delete_bucket(Bucket=name)
     with pytest.raises(ClientError) as e:
         s3.head_bucket(Bucket=name)
@@ -300,3 +304,42 @@ def test_empty_objects_with_checksums(s3, bucket):
     with pytest.raises(ClientError) as e:
         s3.put_object(Bucket=bucket, Key="bad-empty", Body=b"", ChecksumCRC32="AAAAAQ==")
     assert error_code(e) == "BadDigest"
+
+
+def test_chunked_transfer_encoding_without_a_length(s3, bucket):
+    """A body sent with HTTP chunked transfer encoding and no Content-Length is read to its end."""
+    import http.client
+    from urllib.parse import urlparse
+    from botocore.auth import SigV4Auth
+    from botocore.awsrequest import AWSRequest
+    from botocore.credentials import Credentials
+    url = f"{s3.meta.endpoint_url}/{bucket}/chunked"
+    req = AWSRequest(method="PUT", url=url, headers={"x-amz-content-sha256": "UNSIGNED-PAYLOAD",
+                                                     "Transfer-Encoding": "chunked"})
+    SigV4Auth(Credentials(os.environ["CAIRN_ACCESS_KEY"], os.environ["CAIRN_SECRET_KEY"]), "s3",
+              "us-east-1").add_auth(req)
+    u = urlparse(url)
+    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=10)
+    conn.putrequest("PUT", u.path, skip_accept_encoding=True)
+    for k, v in req.headers.items():
+        conn.putheader(k, v)
+    conn.endheaders()
+    for chunk in (b"hello ", b"chunked ", b"world"):
+        conn.send(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+    conn.send(b"0\r\n\r\n")
+    assert conn.getresponse().status == 200
+    conn.close()
+    assert s3.get_object(Bucket=bucket, Key="chunked")["Body"].read() == b"hello chunked world"
+
+
+def test_conditional_writes(s3, bucket):
+    etag = s3.put_object(Bucket=bucket, Key="c", Body=b"1", IfNoneMatch="*")["ETag"]
+    for kwargs in ({"IfNoneMatch": "*"}, {"IfNoneMatch": etag}, {"IfMatch": '"not-the-etag"'}):
+        with pytest.raises(ClientError) as e:
+            s3.put_object(Bucket=bucket, Key="c", Body=b"2", **kwargs)
+        assert error_code(e) == "PreconditionFailed", kwargs
+    s3.put_object(Bucket=bucket, Key="c", Body=b"2", IfMatch=etag)
+    with pytest.raises(ClientError) as e:
+        s3.put_object(Bucket=bucket, Key="absent", Body=b"x", IfMatch="*")
+    assert error_code(e) == "NoSuchKey"
+    assert s3.get_object(Bucket=bucket, Key="c")["Body"].read() == b"2"

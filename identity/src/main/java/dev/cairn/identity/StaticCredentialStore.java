@@ -20,15 +20,20 @@ import java.util.Optional;
  * malformed line or a key that appears twice (or repeats the root key) fails the whole load with an
  * {@link IllegalArgumentException} naming the file and line: a half-loaded user list is worse than none.
  */
-public final class StaticCredentialStore implements CredentialStore {
+public final class StaticCredentialStore implements CredentialStore, OwnerDirectory {
 
     static final int MIN_ACCESS_KEY = 3;
     static final int MIN_SECRET_KEY = 8;
 
     private final Map<String, Credentials> byAccessKey;
+    private final java.util.Set<String> owners;
+    private final String rootOwner;
 
-    private StaticCredentialStore(Map<String, Credentials> byAccessKey) {
+    private StaticCredentialStore(Credentials root, Map<String, Credentials> byAccessKey) {
         this.byAccessKey = Map.copyOf(byAccessKey);
+        this.owners = byAccessKey.values().stream().map(Credentials::owner)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.rootOwner = root.owner();
     }
 
     /** Root and the given users; duplicate access keys are refused. */
@@ -40,7 +45,7 @@ public final class StaticCredentialStore implements CredentialStore {
                 throw new IllegalArgumentException("duplicate access key " + user.accessKey());
             }
         }
-        return new StaticCredentialStore(all);
+        return new StaticCredentialStore(root, all);
     }
 
     /** Root plus the users of {@code usersFile} (format in the class comment). */
@@ -61,7 +66,7 @@ public final class StaticCredentialStore implements CredentialStore {
                 }
             }
         }
-        return new StaticCredentialStore(all);
+        return new StaticCredentialStore(root, all);
     }
 
     private static Credentials parseLine(String line, Path file, int lineNumber) {
@@ -93,6 +98,16 @@ public final class StaticCredentialStore implements CredentialStore {
     @Override
     public Optional<Credentials> lookup(String accessKey) {
         return Optional.ofNullable(byAccessKey.get(accessKey));
+    }
+
+    @Override
+    public boolean exists(String ownerId) {
+        return owners.contains(ownerId);
+    }
+
+    @Override
+    public String rootOwner() {
+        return rootOwner;
     }
 
     /** How many credentials (root included) this store holds. */

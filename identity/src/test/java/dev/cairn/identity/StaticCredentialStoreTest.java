@@ -90,6 +90,16 @@ class StaticCredentialStoreTest {
     }
 
     @Test
+    void ownersAreTheDirectoryOfCanonicalIds() {
+        Credentials alice = Credentials.of("alice", "alice-secret-1", false);
+        StaticCredentialStore store = StaticCredentialStore.of(ROOT, List.of(alice));
+        assertTrue(store.exists("alice"));
+        assertTrue(store.exists(ROOT.owner()));
+        assertFalse(store.exists("_foo"));
+        assertEquals(ROOT.owner(), store.rootOwner());
+    }
+
+    @Test
     void credentialsNeverPrintTheirSecret() {
         Credentials session = new Credentials("ASIAKEY", "the-secret-key", "the-session-token", "alice", false);
         assertFalse(session.toString().contains("the-secret-key"), session.toString());

@@ -81,6 +81,22 @@ public final class Policy {
         return BucketPolicyRules.isPublic(this);
     }
 
+    /**
+     * Whether some condition tests a key starting with {@code prefix} (any case), e.g.
+     * {@code s3:ExistingObjectTag/}: lets a caller skip gathering context no statement asks for.
+     */
+    public boolean usesConditionKeys(String prefix) {
+        String p = prefix.toLowerCase(java.util.Locale.ROOT);
+        for (Statement s : statements) {
+            for (Condition c : s.conditions()) {
+                if (c.key().startsWith(p)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The document exactly as it was given. */
     public String json() {
         return json;

@@ -60,6 +60,21 @@ public final class PolicyEvaluator {
         if (request.root()) {
             return Decision.ALLOW;
         }
+        Decision fromPolicies = policies(request, bucketOwner, bucketPolicy, identityPolicies);
+        if (fromPolicies == Decision.DENY) {
+            return Decision.DENY;
+        }
+        boolean owner = !request.anonymous() && request.principalId().equals(bucketOwner);
+        return owner ? Decision.ALLOW : fromPolicies;
+    }
+
+    /**
+     * What the policies alone say of a request that is not root's: steps 2 and 4 of {@link #authorize}, without the
+     * owner's implicit allow. Callers that add other sources of permission (S3 ACLs) start from this: an explicit
+     * {@link Decision#DENY} binds them too, an {@link Decision#ALLOW} needs nothing more, and
+     * {@link Decision#NOT_APPLICABLE} leaves the request to them.
+     */
+    public Decision policies(Request request, String bucketOwner, Policy bucketPolicy, List<Policy> identityPolicies) {
         Decision fromBucket = bucketPolicy == null ? Decision.NOT_APPLICABLE : evaluate(List.of(bucketPolicy), request);
         Decision fromIdentity = request.anonymous() ? Decision.NOT_APPLICABLE : evaluate(identityPolicies, request);
         boolean owner = !request.anonymous() && request.principalId().equals(bucketOwner);
@@ -67,9 +82,7 @@ public final class PolicyEvaluator {
             boolean managesPolicy = OWNER_POLICY_ACTIONS.contains(request.action().toLowerCase(Locale.ROOT));
             return owner && managesPolicy && fromIdentity != Decision.DENY ? Decision.ALLOW : Decision.DENY;
         }
-        if (owner || fromBucket == Decision.ALLOW || fromIdentity == Decision.ALLOW) {
-            return Decision.ALLOW;
-        }
-        return Decision.NOT_APPLICABLE;
+        return fromBucket == Decision.ALLOW || fromIdentity == Decision.ALLOW ? Decision.ALLOW
+                : Decision.NOT_APPLICABLE;
     }
 }

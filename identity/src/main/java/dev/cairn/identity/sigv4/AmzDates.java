@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /** The two time formats of S3 authentication: ISO 8601 basic ({@code 20130524T000000Z}) and HTTP dates. */
 final class AmzDates {
@@ -45,9 +47,18 @@ final class AmzDates {
     }
 
     /**
+     * RFC 1123 without the day of the week: {@code 27 Mar 2007 19:36:42 GMT} or {@code ... +0000}. The weekday is
+     * dropped before parsing because S3 does not check it against the date (a client that names the wrong one is
+     * judged by the date alone, e.g. as too skewed), while the JDK's RFC 1123 parser refuses a mismatch.
+     */
+    private static final DateTimeFormatter RFC_1123_WITHOUT_WEEKDAY = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive().appendPattern("d MMM uuuu HH:mm[:ss]").appendLiteral(' ')
+            .appendOffset("+HHMM", "GMT").toFormatter(Locale.US);
+
+    /**
      * Parses an HTTP date as S3 clients send it in {@code Date} or a SigV2 {@code x-amz-date}: RFC 1123
-     * ({@code Tue, 27 Mar 2007 19:36:42 +0000} or {@code ... GMT}); an ISO 8601 basic time is accepted too.
-     * Returns {@code null} when it is neither.
+     * ({@code Tue, 27 Mar 2007 19:36:42 +0000} or {@code ... GMT}, the weekday not checked); an ISO 8601 basic time
+     * is accepted too. Returns {@code null} when it is neither, or a time before 1970 (which no request has).
      */
     static Instant parseHttpDate(String s) {
         if (s == null) {
@@ -58,8 +69,11 @@ final class AmzDates {
         if (iso != null) {
             return iso;
         }
+        int comma = trimmed.indexOf(',');
+        String date = comma < 0 ? trimmed : trimmed.substring(comma + 1).strip();
         try {
-            return DateTimeFormatter.RFC_1123_DATE_TIME.parse(trimmed, Instant::from);
+            Instant t = RFC_1123_WITHOUT_WEEKDAY.parse(date, Instant::from);
+            return t.isBefore(Instant.EPOCH) ? null : t;
         } catch (DateTimeParseException e) {
             return null;
         }

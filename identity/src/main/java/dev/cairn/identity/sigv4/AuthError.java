@@ -17,16 +17,19 @@ public enum AuthError {
     AUTHORIZATION_HEADER_MALFORMED,
     /**
      * {@code AuthorizationQueryParametersError} (400): presigned-URL parameters are missing or malformed, including
-     * an {@code X-Amz-Expires} that is not a number, negative, or over 604800 seconds (S3 itself answers those
-     * with this code), and an {@code X-Amz-Algorithm} other than {@code AWS4-HMAC-SHA256}.
+     * an {@code X-Amz-Expires} that is not a number, and an {@code X-Amz-Algorithm} other than
+     * {@code AWS4-HMAC-SHA256}.
      */
     AUTHORIZATION_QUERY_PARAMETERS_ERROR,
     /**
-     * {@code MissingSecurityHeader} (400): neither {@code x-amz-date} nor {@code Date} holds a usable time. (S3
-     * phrases this one as {@code AccessDenied} "AWS authentication requires a valid Date or x-amz-date header".)
+     * Neither {@code x-amz-date} nor {@code Date} holds a usable time; S3 answers {@code AccessDenied} (403) "AWS
+     * authentication requires a valid Date or x-amz-date header".
      */
     MISSING_SECURITY_HEADER,
-    /** {@code AccessDenied} (403) "Request has expired" (or "is not valid yet"): a presigned URL outside its window. */
+    /**
+     * {@code AccessDenied} (403) "Request has expired" (or "is not valid yet"): a presigned URL outside its window,
+     * or with an {@code X-Amz-Expires} that gives it none (negative, or over 604800 seconds).
+     */
     EXPIRED_PRESIGNED_REQUEST,
     /** {@code XAmzContentSHA256Mismatch} (400): the body's SHA-256 is not the declared {@code x-amz-content-sha256}. */
     X_AMZ_CONTENT_SHA256_MISMATCH,

@@ -17,9 +17,9 @@ public final class PostPolicySignatures {
 
     /** The credentials that signed a V4 form; AuthException when the key is unknown or the signature wrong. */
     public static Credentials verifyV4(CredentialStore store, String credential, String policyBase64, String signature) {
-        if (credential == null || policyBase64 == null || signature == null) {
-            throw new AuthException(AuthError.ACCESS_DENIED, "the form lacks x-amz-credential, policy or x-amz-signature");
-        }
+        requireField(credential, "X-Amz-Credential");
+        requireField(policyBase64, "Policy");
+        requireField(signature, "X-Amz-Signature");
         CredentialScope scope = CredentialScope.parse(credential, AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR);
         Credentials creds = store.lookup(scope.accessKey()).orElseThrow(() -> new AuthException(
                 AuthError.INVALID_ACCESS_KEY_ID, "The AWS Access Key Id you provided does not exist in our records."));
@@ -34,9 +34,9 @@ public final class PostPolicySignatures {
 
     /** The credentials that signed a V2 form. */
     public static Credentials verifyV2(CredentialStore store, String accessKey, String policyBase64, String signature) {
-        if (accessKey == null || policyBase64 == null || signature == null) {
-            throw new AuthException(AuthError.ACCESS_DENIED, "the form lacks AWSAccessKeyId, policy or signature");
-        }
+        requireField(accessKey, "AWSAccessKeyId");
+        requireField(policyBase64, "Policy");
+        requireField(signature, "Signature");
         Credentials creds = store.lookup(accessKey).orElseThrow(() -> new AuthException(
                 AuthError.INVALID_ACCESS_KEY_ID, "The AWS Access Key Id you provided does not exist in our records."));
         byte[] mac = Crypto.mac(Crypto.HMAC_SHA1, creds.secretKey().getBytes(StandardCharsets.UTF_8))
@@ -46,5 +46,13 @@ public final class PostPolicySignatures {
                     "The request signature we calculated does not match the signature you provided.");
         }
         return creds;
+    }
+
+    /** A signed form without one of its signature fields is InvalidArgument (400), as S3 answers, naming it. */
+    private static void requireField(String value, String name) {
+        if (value == null) {
+            throw new AuthException(AuthError.INVALID_ARGUMENT, "Bucket POST must contain a field named '" + name
+                    + "'. If it is specified, please check the order of the fields.");
+        }
     }
 }

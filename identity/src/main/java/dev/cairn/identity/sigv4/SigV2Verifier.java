@@ -63,7 +63,7 @@ final class SigV2Verifier {
         }
         Checks.checkSkew(time, clock.instant());
         String dateLine = amzDate != null || date == null ? "" : date.strip();
-        verifySignature(credentials, stringToSign(req, dateLine, query), signature);
+        verifySignature(credentials, req, dateLine, query, signature);
         Checks.checkToken(credentials, req.header("x-amz-security-token"));
         return new AuthResult(credentials, PayloadMode.NONE, null, time, null, null, Set.of(), false, 2);
     }
@@ -90,29 +90,55 @@ final class SigV2Verifier {
         }
         // Base64 may carry '+', which a query decodes to a space when the client did not escape it.
         String signature = query.first("Signature").replace(' ', '+');
-        verifySignature(credentials, stringToSign(req, expiresValue, query), signature);
+        verifySignature(credentials, req, expiresValue, query, signature);
         String token = query.first("x-amz-security-token");
         Checks.checkToken(credentials, token != null ? token : req.header("x-amz-security-token"));
         return new AuthResult(credentials, PayloadMode.NONE, null, now, null, null, Set.of(), true, 2);
     }
 
-    private static void verifySignature(Credentials credentials, String stringToSign, String signature) {
+    /**
+     * Checks the signature over the request's resource. A path-style request for a bucket ({@code /bucket}) is also
+     * accepted signed over {@code /bucket/}: botocore signs bucket-level requests over the resource their
+     * virtual-hosted form has, whatever style the URL it sends has.
+     */
+    private static void verifySignature(Credentials credentials, SignedRequest req, String dateLine,
+                                        QueryParameters query, String signature) {
+        boolean ok = matches(credentials, stringToSign(req, dateLine, query, false), signature)
+                || isPathStyleBucket(req) && matches(credentials, stringToSign(req, dateLine, query, true), signature);
+        if (ok) {
+            return;
+        }
+        throw new AuthException(AuthError.SIGNATURE_DOES_NOT_MATCH,
+                "the request signature we calculated does not match the signature you provided");
+    }
+
+    private static boolean matches(Credentials credentials, String stringToSign, String signature) {
         byte[] mac = Crypto.mac(Crypto.HMAC_SHA1, credentials.secretKey().getBytes(StandardCharsets.UTF_8))
                 .doFinal(stringToSign.getBytes(StandardCharsets.UTF_8));
-        if (!Crypto.constantTimeEquals(Base64.getEncoder().encodeToString(mac), signature)) {
-            throw new AuthException(AuthError.SIGNATURE_DOES_NOT_MATCH,
-                    "the request signature we calculated does not match the signature you provided");
-        }
+        return Crypto.constantTimeEquals(Base64.getEncoder().encodeToString(mac), signature);
+    }
+
+    /** {@code /bucket}: one path segment, no trailing slash, no bucket in the host. */
+    private static boolean isPathStyleBucket(SignedRequest req) {
+        String path = req.rawPath();
+        String hostBucket = req.virtualHostBucket();
+        return (hostBucket == null || hostBucket.isEmpty()) && path != null && path.length() > 1
+                && path.indexOf('/', 1) < 0;
     }
 
     static String stringToSign(SignedRequest req, String dateLine, QueryParameters query) {
+        return stringToSign(req, dateLine, query, false);
+    }
+
+    private static String stringToSign(SignedRequest req, String dateLine, QueryParameters query,
+                                       boolean trailingSlash) {
         StringBuilder out = new StringBuilder(256);
         out.append(req.method()).append('\n');
         out.append(firstStripped(req, "content-md5")).append('\n');
         out.append(firstStripped(req, "content-type")).append('\n');
         out.append(dateLine).append('\n');
         appendAmzHeaders(out, req);
-        appendResource(out, req, query);
+        appendResource(out, req, query, trailingSlash);
         return out.toString();
     }
 
@@ -133,8 +159,12 @@ final class SigV2Verifier {
         });
     }
 
-    private static void appendResource(StringBuilder out, SignedRequest req, QueryParameters query) {
+    private static void appendResource(StringBuilder out, SignedRequest req, QueryParameters query,
+                                       boolean trailingSlash) {
         String path = req.rawPath() == null || req.rawPath().isEmpty() ? "/" : req.rawPath();
+        if (trailingSlash) {
+            path += "/";
+        }
         String bucket = req.virtualHostBucket();
         if (bucket != null && !bucket.isEmpty()) {
             out.append('/').append(bucket);

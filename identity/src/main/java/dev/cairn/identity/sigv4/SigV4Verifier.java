@@ -126,12 +126,13 @@ final class SigV4Verifier {
         } catch (NumberFormatException e) {
             throw new AuthException(error, "X-Amz-Expires should be a number");
         }
+        // an expiry no URL can have: valid at no time, which S3 answers as it answers an expired URL (403)
         if (expires < 0) {
-            throw new AuthException(error, "X-Amz-Expires must be non-negative");
+            throw new AuthException(AuthError.EXPIRED_PRESIGNED_REQUEST, "X-Amz-Expires must be non-negative");
         }
         if (expires > MAX_EXPIRES_SECONDS) {
-            throw new AuthException(error, "X-Amz-Expires must be less than a week (in seconds); that is, the given "
-                    + "X-Amz-Expires must be less than 604800 seconds");
+            throw new AuthException(AuthError.EXPIRED_PRESIGNED_REQUEST, "X-Amz-Expires must be less than a week (in "
+                    + "seconds); that is, the given X-Amz-Expires must be less than 604800 seconds");
         }
         return expires;
     }

@@ -96,4 +96,23 @@ class AuthorizeTest {
         String owner = name.startsWith("no bucket owner") ? null : OWNER;
         assertEquals(expected, EVALUATOR.authorize(request, owner, bucketPolicy, identity));
     }
+
+    static Stream<Arguments> policiesAlone() {
+        return Stream.of(
+                c("owner without any policy is left to others", OWNER, false, "s3:PutObject", "a", null, List.of(),
+                        NOT_APPLICABLE),
+                c("owner still manages a denying policy", OWNER, false, "s3:PutBucketPolicy", null, BUCKET_POLICY,
+                        List.of(), ALLOW),
+                c("owner's other actions are denied", OWNER, false, "s3:GetObject", "secret/x", BUCKET_POLICY,
+                        List.of(), DENY),
+                c("a policy allow needs nothing more", null, false, "s3:GetObject", "a", BUCKET_POLICY, List.of(),
+                        ALLOW));
+    }
+
+    /** {@link PolicyEvaluator#policies}: what authorize decides, less the owner's implicit allow. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("policiesAlone")
+    void policies(String name, Request request, Policy bucketPolicy, List<Policy> identity, Decision expected) {
+        assertEquals(expected, EVALUATOR.policies(request, OWNER, bucketPolicy, identity));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.cairn.identity.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -197,5 +198,16 @@ class PolicyParseTest {
         PolicyException e = assertThrows(PolicyException.class,
                 () -> Policy.parse(withStatement(OK_STATEMENT)).validateForIdentity());
         assertEquals("Policy document should not specify a principal.", e.getMessage());
+    }
+
+    @Test
+    void tellsWhichConditionKeysItTests() {
+        Policy p = Policy.parse(withStatement("{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"*\",\"Condition\":{\"StringEquals\":"
+                + "{\"s3:ExistingObjectTag/security\":\"public\"}}}"));
+        assertTrue(p.usesConditionKeys("s3:existingobjecttag/"));
+        assertTrue(p.usesConditionKeys("S3:ExistingObjectTag/"));
+        assertFalse(p.usesConditionKeys("s3:RequestObjectTag/"));
+        assertFalse(Policy.parse(withStatement(OK_STATEMENT)).usesConditionKeys("s3:ExistingObjectTag/"));
     }
 }

@@ -107,17 +107,24 @@ class EncodingTest {
         }
     }
 
+    /** The weekday is not checked (2010-07-07 was a Wednesday); times before 1970 are no times. */
     @ParameterizedTest(name = "Date {0}")
     @CsvSource(delimiter = '|', value = {
         "Fri, 24 May 2013 00:00:00 GMT|2013-05-24T00:00:00Z",
         "Tue, 27 Mar 2007 19:36:42 +0000|2007-03-27T19:36:42Z",
         "Tue, 27 Mar 2007 21:36:42 +0200|2007-03-27T19:36:42Z",
         "20130524T000000Z|2013-05-24T00:00:00Z",
+        "Tue, 07 Jul 2010 21:53:04 GMT|2010-07-07T21:53:04Z",
+        "07 Jul 2010 21:53:04 GMT|2010-07-07T21:53:04Z",
+        "Tue, 07 Jul 9999 21:53:04 GMT|9999-07-07T21:53:04Z",
+        "Tue, 07 Jul 1950 21:53:04 GMT|",
+        "Bad Date|",
+        "|",
         "yesterday|",
         "2013-05-24|"
     })
     void httpDate(String value, String expected) {
-        Instant parsed = AmzDates.parseHttpDate(value);
+        Instant parsed = AmzDates.parseHttpDate(value == null ? "" : value);
         assertEquals(expected == null ? null : Instant.parse(expected), parsed);
     }
 }

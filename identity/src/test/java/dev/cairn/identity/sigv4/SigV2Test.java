@@ -147,6 +147,23 @@ class SigV2Test {
                 SigV2Verifier.stringToSign(req, "d", QueryParameters.parse(req.rawQuery())));
     }
 
+    /** botocore signs a path-style bucket request ({@code PUT /bucket}) over {@code /bucket/}: both verify. */
+    @Test
+    void aPathStyleBucketRequestMayBeSignedWithATrailingSlash() throws Exception {
+        String date = "Tue, 27 Mar 2007 21:20:26 +0000";
+        clock.set(ZonedDateTime.parse("2007-03-27T21:20:26Z").toInstant());
+        for (String resource : new String[] {"/bkt", "/bkt/"}) {
+            FakeRequest req = FakeRequest.of("PUT", "/bkt", null).with("host", "s3.amazonaws.com").with("date", date)
+                    .with("authorization", "AWS " + ACCESS_KEY + ":" + hmacSha1("PUT\n\n\n" + date + "\n" + resource));
+            assertEquals(ACCESS_KEY, authenticator.authenticate(req).credentials().accessKey(), resource);
+        }
+        // an object's path is its own: no slash is added to it
+        FakeRequest object = FakeRequest.of("PUT", "/bkt/key", null).with("host", "s3.amazonaws.com")
+                .with("date", date).with("authorization", "AWS " + ACCESS_KEY + ":"
+                        + hmacSha1("PUT\n\n\n" + date + "\n/bkt/key/"));
+        AuthAssertions.fails(AuthError.SIGNATURE_DOES_NOT_MATCH, () -> authenticator.authenticate(object));
+    }
+
     static String hmacSha1(String stringToSign) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA1");
         mac.init(new SecretKeySpec(SECRET_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
@@ -183,6 +200,10 @@ class SigV2Test {
                 new Failure("no Date", r -> r.without("date"), Duration.ZERO, AuthError.MISSING_SECURITY_HEADER),
                 new Failure("Date not an HTTP date", r -> r.with("date", "yesterday"), Duration.ZERO,
                         AuthError.MISSING_SECURITY_HEADER),
+                new Failure("x-amz-date before 1970", r -> r.with("x-amz-date", "Tue, 07 Jul 1950 21:53:04 GMT"),
+                        Duration.ZERO, AuthError.MISSING_SECURITY_HEADER),
+                new Failure("x-amz-date years ago, wrong weekday", r -> r.with("x-amz-date",
+                        "Tue, 07 Jul 2005 21:53:04 GMT"), Duration.ZERO, AuthError.REQUEST_TIME_TOO_SKEWED),
                 new Failure("clock 16 minutes ahead", r -> r, Duration.ofMinutes(16), AuthError.REQUEST_TIME_TOO_SKEWED),
                 new Failure("clock 16 minutes behind", r -> r, Duration.ofMinutes(-16), AuthError.REQUEST_TIME_TOO_SKEWED),
                 new Failure("a security token with long-term credentials", r -> r.with("x-amz-security-token", "t"),

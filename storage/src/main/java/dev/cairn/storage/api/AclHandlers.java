@@ -1,76 +1,105 @@
 package dev.cairn.storage.api;
 
-import dev.cairn.storage.api.xml.XmlWriter;
+import dev.cairn.storage.api.acl.AccessRules;
+import dev.cairn.storage.api.acl.Acl;
+import dev.cairn.storage.api.acl.AclDocument;
+import dev.cairn.storage.api.acl.CannedAcl;
+import dev.cairn.storage.object.ObjectInfo;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Set;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.util.Map;
 
 /**
- * ACLs as S3 has them by default since 2023 (Object Ownership "bucket owner enforced"): ACLs are disabled, the
- * bucket owner has full control of the bucket and every object in it, and access is granted by policies. So
- * GetBucketAcl/GetObjectAcl report the owner's FULL_CONTROL, and setting an ACL is accepted only when it says
- * the same (canned {@code private} or {@code bucket-owner-full-control}); anything else is
- * AccessControlListNotSupported, as S3 answers.
+ * GetBucketAcl/GetObjectAcl and PutBucketAcl/PutObjectAcl. A bucket's ACL is bucket configuration; an object's is
+ * in its version's metadata ({@link ObjectAcls}). With Object Ownership BucketOwnerEnforced, ACLs are disabled:
+ * reads report the bucket owner's full control and writes are AccessControlListNotSupported, as in S3.
  */
 final class AclHandlers {
-    static final Set<String> ACCEPTED_CANNED = Set.of("private", "bucket-owner-full-control");
 
     void getAcl(S3Call call) {
-        if (call.key() != null) {
-            call.layer.getObjectInfo(call.bucket(), call.key(), ObjectRequests.versionId(call.request()));
-        } else {
+        AccessRules.BucketAccess bucket = call.access.bucketAccess(call.bucket());
+        if (call.key() == null) {
             call.layer.getBucketInfo(call.bucket());
+            call.xml(200, AclDocument.write(bucket.acl()));
+            return;
         }
-        String owner = call.settings.owner(call.bucket());
-        String id = owner.isEmpty() ? call.owner() : owner;
-        call.xml(200, document(id));
+        String versionId = ObjectRequests.versionId(call.request());
+        ObjectInfo info = call.layer.getObjectInfo(call.bucket(), call.key(), versionId);
+        versionHeader(call, versionId, info);
+        call.xml(200, AclDocument.write(ObjectAcls.of(info, bucket)));
     }
 
-    void putAcl(S3Call call) throws java.io.IOException {
-        if (call.key() != null) {
-            call.layer.getObjectInfo(call.bucket(), call.key(), ObjectRequests.versionId(call.request()));
-        } else {
+    void putAcl(S3Call call) throws IOException {
+        AccessRules.BucketAccess bucket = call.access.bucketAccess(call.bucket());
+        if (call.key() == null) {
             call.layer.getBucketInfo(call.bucket());
+            if (!bucket.ownership().aclsEnabled()) {
+                throw notSupported();
+            }
+            Acl acl = requested(call, bucket.owner(), canned -> canned.forBucket(bucket.owner()));
+            checkNotBlocked(acl, bucket);
+            call.settings.setAcl(call.bucket(), acl);
+            call.empty(200);
+            return;
         }
-        checkCanned(call);
-        byte[] body = call.body().readNBytes(64 * 1024);
-        if (body.length > 0 && !grantsOnlyOwner(new String(body, StandardCharsets.UTF_8))) {
+        String versionId = ObjectRequests.versionId(call.request());
+        ObjectInfo info = call.layer.getObjectInfo(call.bucket(), call.key(), versionId);
+        if (!bucket.ownership().aclsEnabled()) {
             throw notSupported();
         }
+        String owner = ObjectAcls.of(info, bucket).owner();
+        Acl acl = requested(call, owner, canned -> canned.forObject(owner, bucket.owner()));
+        checkNotBlocked(acl, bucket);
+        Map<String, String> metadata = new java.util.HashMap<>(info.metadata());
+        ObjectAcls.store(metadata, acl, bucket);
+        call.layer.updateObjectMetadata(call.bucket(), call.key(), info.versionId(), metadata);
+        versionHeader(call, versionId, info);
         call.empty(200);
     }
 
-    /** x-amz-acl and x-amz-grant-* on CreateBucket, PutObject, copy and uploads: only the owner's full control. */
-    static void checkCanned(S3Call call) {
-        String canned = call.request().header("x-amz-acl");
-        if (canned != null && !ACCEPTED_CANNED.contains(canned)) {
-            throw notSupported();
-        }
-        for (String name : call.request().headers().names()) {
-            if (name.toLowerCase(java.util.Locale.ROOT).startsWith("x-amz-grant-")) {
-                throw notSupported();
+    /**
+     * The ACL a PutBucketAcl/PutObjectAcl asks for, on a resource owned by {@code owner}: from {@code x-amz-acl},
+     * from the grant headers, or from the AccessControlPolicy body, exactly one of them. A body may not hand the
+     * resource to another owner.
+     */
+    private static Acl requested(S3Call call, String owner, java.util.function.Function<CannedAcl, Acl> fromCanned)
+            throws IOException {
+        Acl fromHeaders = AclHeaders.requested(call, owner, fromCanned);
+        if (fromHeaders != null) {
+            if (hasBody(call.body())) {
+                throw new S3Exception(S3Error.UNEXPECTED_CONTENT,
+                        "This request does not support content with an ACL in its headers");
             }
+            return fromHeaders;
+        }
+        AclDocument.Parsed doc = AclDocument.parse(call.body(), call.access.resolver());
+        if (doc.ownerId() != null && !doc.ownerId().equals(owner)) {
+            throw new S3Exception(S3Error.ACCESS_DENIED, "An ACL cannot change the owner");
+        }
+        return new Acl(owner, doc.grants());
+    }
+
+    private static boolean hasBody(InputStream body) throws IOException {
+        PushbackInputStream in = new PushbackInputStream(body, 1);
+        return in.read() >= 0;
+    }
+
+    /** With BlockPublicAcls set, a public ACL is refused: AccessDenied, as S3 answers. */
+    static void checkNotBlocked(Acl acl, AccessRules.BucketAccess bucket) {
+        if (bucket.block().blockPublicAcls() && acl.isPublic()) {
+            throw new S3Exception(S3Error.ACCESS_DENIED, "Access Denied: public ACLs are blocked on this bucket");
         }
     }
 
-    private static boolean grantsOnlyOwner(String xml) {
-        int grants = xml.split("<Grant>", -1).length - 1;
-        return grants <= 1 && (grants == 0 || xml.contains("<Permission>FULL_CONTROL</Permission>"))
-                && !xml.contains("Group") && !xml.contains("EmailAddress");
-    }
-
-    private static S3Exception notSupported() {
+    static S3Exception notSupported() {
         return new S3Exception(S3Error.ACCESS_CONTROL_LIST_NOT_SUPPORTED, "The bucket does not allow ACLs");
     }
 
-    static byte[] document(String ownerId) {
-        String id = XmlWriter.escape(ownerId);
-        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<AccessControlPolicy xmlns=\"" + XmlWriter.S3_NAMESPACE + "\"><Owner><ID>" + id + "</ID><DisplayName>"
-                + id + "</DisplayName></Owner><AccessControlList><Grant>"
-                + "<Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"CanonicalUser\"><ID>" + id
-                + "</ID><DisplayName>" + id + "</DisplayName></Grantee><Permission>FULL_CONTROL</Permission></Grant>"
-                + "</AccessControlList></AccessControlPolicy>";
-        return xml.getBytes(StandardCharsets.UTF_8);
+    private static void versionHeader(S3Call call, String versionId, ObjectInfo info) {
+        if (versionId != null || !ObjectInfo.NULL_VERSION_ID.equals(info.versionId())) {
+            call.header("x-amz-version-id", info.versionId());
+        }
     }
 }

@@ -15,7 +15,8 @@ public interface Authenticator {
 
     /**
      * The signer of a browser form upload, from its fields (names lower case): V4 ({@code x-amz-credential},
-     * {@code x-amz-signature}) or V2 ({@code awsaccesskeyid}, {@code signature}) over the {@code policy} field.
+     * {@code x-amz-signature}) or V2 ({@code awsaccesskeyid}, {@code signature}) over the {@code policy} field;
+     * {@link Principal#anonymous()} for a form with none of those fields.
      */
     Principal authenticateForm(java.util.Map<String, String> fields);
 

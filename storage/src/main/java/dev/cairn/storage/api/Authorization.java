@@ -3,18 +3,39 @@ package dev.cairn.storage.api;
 import dev.cairn.identity.policy.Request;
 import dev.cairn.storage.api.http.Operation;
 import dev.cairn.storage.api.http.S3Request;
+import dev.cairn.storage.api.xml.Tagging;
 import io.vertx.core.http.HttpServerRequest;
 
 import java.time.Instant;
 
 /** The policy engine's view of an S3 request: who, which action on which resource, and the condition keys. */
 final class Authorization {
+    /** Request headers policies may test as {@code s3:<header>} condition keys. */
+    private static final String[] CONDITION_HEADERS = {"x-amz-acl", "x-amz-grant-read", "x-amz-grant-write",
+        "x-amz-grant-read-acp", "x-amz-grant-write-acp", "x-amz-grant-full-control", "x-amz-server-side-encryption",
+        "x-amz-copy-source", "x-amz-metadata-directive", "x-amz-storage-class"};
+
+    /** The condition keys of an object's current tags, one per tag key. */
+    static final String EXISTING_TAG = "s3:ExistingObjectTag/";
+
     private Authorization() {
     }
 
     static Request request(Authenticator.Principal principal, Operation op, S3Request r, HttpServerRequest http) {
-        String resource = "arn:aws:s3:::" + r.bucket() + (r.key() == null ? "" : "/" + r.key());
-        Request.Builder b = Request.builder(principal.owner(), principal.root(), action(op, r), resource)
+        return request(principal, action(op, r), r.bucket(), r.key(), r, http);
+    }
+
+    /** The request for {@code action} on {@code bucket}/{@code key} (key null: the bucket), with r's context. */
+    static Request request(Authenticator.Principal principal, String action, String bucket, String key, S3Request r,
+                           HttpServerRequest http) {
+        return builder(principal, action, bucket, key, r, http).build();
+    }
+
+    /** Like {@link #request} but for adding context keys first. */
+    static Request.Builder builder(Authenticator.Principal principal, String action, String bucket, String key,
+                                   S3Request r, HttpServerRequest http) {
+        String resource = "arn:aws:s3:::" + bucket + (key == null ? "" : "/" + key);
+        Request.Builder b = Request.builder(principal.owner(), principal.root(), action, resource)
                 .secureTransport(http.isSSL()).time(Instant.now());
         if (http.remoteAddress() != null && http.remoteAddress().hostAddress() != null) {
             b.sourceIp(http.remoteAddress().hostAddress());
@@ -29,14 +50,37 @@ final class Authorization {
         if (versionId != null) {
             b.put("s3:VersionId", versionId);
         }
+        requestTags(b, r.header("x-amz-tagging"));
         putHeader(b, r, "aws:UserAgent", "User-Agent");
         putHeader(b, r, "aws:Referer", "Referer");
-        putHeader(b, r, "s3:x-amz-acl", "x-amz-acl");
-        putHeader(b, r, "s3:x-amz-server-side-encryption", "x-amz-server-side-encryption");
-        putHeader(b, r, "s3:x-amz-copy-source", "x-amz-copy-source");
-        putHeader(b, r, "s3:x-amz-metadata-directive", "x-amz-metadata-directive");
-        putHeader(b, r, "s3:x-amz-storage-class", "x-amz-storage-class");
-        return b.build();
+        for (String h : CONDITION_HEADERS) {
+            putHeader(b, r, "s3:" + h, h);
+        }
+        return b;
+    }
+
+    /** {@code s3:RequestObjectTag/<key>} and {@code s3:RequestObjectTagKeys} of the tags a write sets. */
+    private static void requestTags(Request.Builder b, String header) {
+        if (header == null) {
+            return;
+        }
+        Tagging tags;
+        try {
+            tags = Tagging.fromHeader(header, Tagging.Scope.OBJECT);
+        } catch (S3Exception e) {
+            return; // the handler refuses the header; policies just see no tags
+        }
+        for (Tagging.Tag t : tags.tags()) {
+            b.put("s3:RequestObjectTag/" + t.key(), t.value());
+        }
+        b.put("s3:RequestObjectTagKeys", tags.tags().stream().map(Tagging.Tag::key).toList());
+    }
+
+    /** {@code s3:ExistingObjectTag/<key>} for each of an object's current tags. */
+    static void existingTags(Request.Builder b, Tagging tags) {
+        for (Tagging.Tag t : tags.tags()) {
+            b.put(EXISTING_TAG + t.key(), t.value());
+        }
     }
 
     private static void putHeader(Request.Builder b, S3Request r, String key, String header) {

@@ -48,25 +48,23 @@ final class BucketConfigHandlers {
                 call.request().headers().getAll("x-amz-object-attributes"));
         String versionId = ObjectRequests.versionId(call.request());
         ObjectInfo info = call.layer.getObjectInfo(call.bucket(), call.key(), versionId);
-        ChecksumValue checksum = null;
-        for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
-            String v = info.metadata().get(a.headerName());
-            if (v != null) {
-                checksum = new ChecksumValue(a, v, ChecksumType.FULL_OBJECT);
-            }
-        }
+        ChecksumValue checksum = UploadChecksums.of(info);
         ObjectAttributesXml.Parts parts = null;
-        if (info.partCount() > 1) {
-            int max = ListingHandlers.maxKeys(call.request(), "max-parts");
-            int marker = call.request().param("part-number-marker") == null ? 0
-                    : PartRanges.parsePartNumber(call.request().param("part-number-marker"));
+        if (info.multipart()) {
+            // GetObjectAttributes pages parts by headers, not query parameters
+            int max = maxParts(call.request().header("x-amz-max-parts"));
+            String markerHeader = call.request().header("x-amz-part-number-marker");
+            int marker = markerHeader == null ? 0 : PartRanges.parsePartNumber(markerHeader);
             List<ObjectAttributesXml.Part> page = new ArrayList<>();
             for (int n = marker + 1; n <= info.partCount() && page.size() < max; n++) {
-                page.add(new ObjectAttributesXml.Part(n, info.partSizes().get(n - 1), null));
+                page.add(new ObjectAttributesXml.Part(n, info.partSizes().get(n - 1),
+                        UploadChecksums.partForAttributes(info, n)));
             }
             int last = page.isEmpty() ? marker : page.get(page.size() - 1).partNumber();
+            ChecksumAlgorithm partAlgorithm = checksum != null && checksum.type() == ChecksumType.COMPOSITE
+                    ? checksum.algorithm() : null;
             parts = new ObjectAttributesXml.Parts(info.partCount(), marker, last, max, last < info.partCount(),
-                    null, page);
+                    partAlgorithm, page);
         }
         call.header("Last-Modified", dev.cairn.storage.api.http.Preconditions.httpDate(info.modTime()));
         if (versionId != null || !"null".equals(info.versionId())) {
@@ -74,5 +72,20 @@ final class BucketConfigHandlers {
         }
         call.xml(200, ObjectAttributesXml.toXml(new ObjectAttributesXml.Attributes(info.etag(), checksum, parts,
                 info.storageClass(), info.size()), wanted));
+    }
+
+    private static int maxParts(String header) {
+        if (header == null) {
+            return ListingHandlers.MAX_KEYS;
+        }
+        try {
+            int n = Integer.parseInt(header.strip());
+            if (n >= 0) {
+                return Math.min(n, ListingHandlers.MAX_KEYS);
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw S3Exception.invalidArgument("x-amz-max-parts must be a non-negative integer", "x-amz-max-parts", header);
     }
 }

@@ -7,6 +7,8 @@ import dev.cairn.storage.api.xml.ListingXml;
 import dev.cairn.storage.api.xml.Owner;
 import dev.cairn.storage.object.ListOptions;
 import dev.cairn.storage.object.ListResult;
+import dev.cairn.storage.object.ObjectInfo;
+import dev.cairn.storage.api.acl.AccessRules;
 
 import java.util.List;
 
@@ -18,10 +20,10 @@ final class ListingHandlers {
         S3Request r = call.request();
         EncodingType enc = EncodingType.parse(r.param("encoding-type"));
         int max = maxKeys(r, "max-keys");
-        ListOptions opts = new ListOptions(r.param("prefix"), r.param("delimiter"), r.param("marker"), null, max);
+        ListOptions opts = new ListOptions(r.param("prefix"), delimiter(r), r.param("marker"), null, max);
         ListResult page = list(call, opts, false);
         call.xml(200, ListingXml.listObjectsV1(new ListingXml.V1Request(call.bucket(), r.param("prefix"),
-                r.param("delimiter"), r.param("marker"), max, enc), page, owner(call)));
+                delimiter(r), r.param("marker"), max, enc), page, owner(call)));
     }
 
     void listObjectsV2(S3Call call) {
@@ -30,12 +32,13 @@ final class ListingHandlers {
         int max = maxKeys(r, "max-keys");
         String token = r.param("continuation-token");
         String startAfter = r.param("start-after");
-        String marker = token != null ? ContinuationToken.decode(token) : startAfter;
-        ListOptions opts = new ListOptions(r.param("prefix"), r.param("delimiter"), marker, null, max);
+        // an empty token continues nothing: the listing starts where start-after (or nothing) says
+        String marker = token != null && !token.isEmpty() ? ContinuationToken.decode(token) : startAfter;
+        ListOptions opts = new ListOptions(r.param("prefix"), delimiter(r), marker, null, max);
         ListResult page = list(call, opts, false);
         boolean fetchOwner = "true".equalsIgnoreCase(r.param("fetch-owner"));
         call.xml(200, ListingXml.listObjectsV2(new ListingXml.V2Request(call.bucket(), r.param("prefix"),
-                r.param("delimiter"), startAfter, token, max, enc, fetchOwner), page,
+                delimiter(r), startAfter, token, max, enc, fetchOwner), page,
                 fetchOwner ? owner(call) : null));
     }
 
@@ -49,15 +52,26 @@ final class ListingHandlers {
             throw new S3Exception(S3Error.INVALID_ARGUMENT,
                     "A version-id marker cannot be specified without a key marker.");
         }
-        ListOptions opts = new ListOptions(r.param("prefix"), r.param("delimiter"), keyMarker,
+        ListOptions opts = new ListOptions(r.param("prefix"), delimiter(r), keyMarker,
                 versionMarker == null || versionMarker.isEmpty() ? null : versionMarker, max);
         ListResult page = list(call, opts, true);
         call.xml(200, ListingXml.listVersions(new ListingXml.VersionsRequest(call.bucket(), r.param("prefix"),
-                r.param("delimiter"), keyMarker, versionMarker, max, enc), page, owner(call)));
+                delimiter(r), keyMarker, versionMarker, max, enc), page, owner(call)));
     }
 
-    private static Owner owner(S3Call call) {
-        return new Owner(call.owner(), call.owner());
+    /** The delimiter; an empty one is no delimiter, and S3 does not echo it. */
+    static String delimiter(S3Request r) {
+        String d = r.param("delimiter");
+        return d == null || d.isEmpty() ? null : d;
+    }
+
+    /** Each entry's owner: its version's ACL owner (delete markers: the bucket owner). */
+    private static java.util.function.Function<ObjectInfo, Owner> owner(S3Call call) {
+        AccessRules.BucketAccess bucket = call.access.bucketAccess(call.bucket());
+        return o -> {
+            String id = ObjectAcls.of(o, bucket).owner();
+            return new Owner(id, id);
+        };
     }
 
     private static ListResult list(S3Call call, ListOptions opts, boolean versions) {

@@ -1,6 +1,8 @@
 package dev.cairn.storage.api;
 
 import dev.cairn.notifications.EventName;
+import dev.cairn.storage.api.acl.AccessRules;
+import dev.cairn.storage.api.acl.Acl;
 import dev.cairn.storage.api.http.RangeHeader;
 import dev.cairn.storage.api.http.S3Request;
 import dev.cairn.storage.api.xml.CompleteMultipartUploadRequest;
@@ -19,6 +21,8 @@ import dev.cairn.storage.object.UploadedPart;
 import dev.cairn.storage.object.Versioning;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Multipart uploads: create, upload part (and part copy), list parts, list uploads, complete, abort. */
 final class MultipartHandlers {
@@ -27,9 +31,13 @@ final class MultipartHandlers {
     void create(S3Call call) {
         S3Request r = call.request();
         S3Keys.requireValidLength(call.key());
-        PutOptions opts = new PutOptions(Versioning.UNVERSIONED, ObjectHandlers.withTags(
-                ObjectHeaders.fromRequest(r.headers()), TaggingHandlers.fromRequest(call)),
-                ObjectRequests.storageClass(r), null);
+        AccessRules.BucketAccess bucket = call.access.bucketAccess(call.bucket());
+        Acl acl = ObjectAcls.forWrite(call, bucket, r.header("x-amz-acl"), call.owner());
+        Map<String, String> metadata = new TreeMap<>(ObjectHandlers.withTags(ObjectHeaders.fromRequest(r.headers()),
+                TaggingHandlers.fromRequest(call)));
+        ObjectAcls.store(metadata, acl, bucket); // the completed object's ACL, and its owner meanwhile
+        UploadChecksums.onCreate(call, metadata);
+        PutOptions opts = new PutOptions(Versioning.UNVERSIONED, metadata, ObjectRequests.storageClass(r), null);
         MultipartUpload u = call.layer.newMultipartUpload(call.bucket(), call.key(), opts);
         call.xml(200, MultipartXml.initiate(call.bucket(), call.key(), u.uploadId()));
     }
@@ -41,9 +49,11 @@ final class MultipartHandlers {
         if (size > MAX_PART_SIZE) {
             throw new S3Exception(S3Error.ENTITY_TOO_LARGE, "Your proposed upload exceeds the maximum allowed size");
         }
-        var checked = ChecksumRequests.wrap(call, call.body(), size);
+        java.io.InputStream body = ObjectRequests.bounded(call.body(), size, MAX_PART_SIZE);
+        var checked = ChecksumRequests.wrap(call, body, size);
         UploadedPart p = call.layer.putObjectPart(call.bucket(), call.key(), r.param("uploadId"), part,
-                checked == null ? call.body() : checked, size, ObjectRequests.contentMd5Hex(r));
+                checked == null ? body : checked, size, ObjectRequests.contentMd5Hex(r),
+                UploadChecksums.partChecksum(checked));
         if (checked != null) {
             call.header(checked.algorithm().headerName(), checked.digestBase64());
         }
@@ -81,10 +91,10 @@ final class MultipartHandlers {
         int max = parseOptionalInt(r.param("max-parts"), 1000, "max-parts");
         ListPartsResult result = call.layer.listObjectParts(call.bucket(), call.key(), r.param("uploadId"), marker,
                 Math.min(max, 1000));
-        Owner owner = new Owner(call.owner(), call.owner());
+        Owner owner = ownerOf(call, result.upload().metadata());
         call.xml(200, MultipartXml.listParts(new MultipartXml.PartsRequest(call.bucket(), call.key(),
                 r.param("uploadId"), marker, Math.min(max, 1000), EncodingType.parse(r.param("encoding-type"))),
-                result, owner, null));
+                result, owner, UploadChecksums.forListing(result.upload(), result.parts())));
     }
 
     void listUploads(S3Call call) {
@@ -94,17 +104,30 @@ final class MultipartHandlers {
                 r.param("delimiter"), r.param("key-marker"), r.param("upload-id-marker"), max);
         call.xml(200, MultipartXml.listUploads(new MultipartXml.UploadsRequest(call.bucket(), r.param("prefix"),
                 r.param("delimiter"), r.param("key-marker"), r.param("upload-id-marker"), max,
-                EncodingType.parse(r.param("encoding-type"))), result, new Owner(call.owner(), call.owner())));
+                EncodingType.parse(r.param("encoding-type"))), result, u -> ownerOf(call, u.metadata())));
+    }
+
+    /**
+     * Who an upload's object will belong to: the owner of the ACL it was started with. S3 also names the initiator
+     * apart; Cairn reports the owner for both, which differs only for uploads started with
+     * {@code bucket-owner-full-control} under BucketOwnerPreferred.
+     */
+    private static Owner ownerOf(S3Call call, Map<String, String> uploadMetadata) {
+        String id = ObjectAcls.of(uploadMetadata, call.access.bucketAccess(call.bucket())).owner();
+        return new Owner(id, id);
     }
 
     void complete(S3Call call) throws Exception {
-        List<CompletePart> parts = CompleteMultipartUploadRequest.parse(call.body()).toCompleteParts();
+        CompleteMultipartUploadRequest request = CompleteMultipartUploadRequest.parse(call.body());
+        List<CompletePart> parts = request.toCompleteParts();
+        ConditionalWrites.check(call);
         Versioning versioning = call.settings.versioning(call.bucket());
         ObjectInfo info = call.layer.completeMultipartUpload(call.bucket(), call.key(),
-                call.request().param("uploadId"), parts, versioning);
+                call.request().param("uploadId"), parts, versioning,
+                UploadChecksums.completion(call.request()::header, request));
         call.events.version(call, EventName.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD, info);
         ObjectHandlers.versionHeader(call, versioning, info.versionId());
-        call.xml(200, MultipartXml.complete("/" + call.bucket() + "/" + call.key(), info, null));
+        call.xml(200, MultipartXml.complete("/" + call.bucket() + "/" + call.key(), info, UploadChecksums.of(info)));
     }
 
     void abort(S3Call call) {

@@ -1,6 +1,9 @@
 package dev.cairn.storage.api;
 
 import dev.cairn.notifications.EventName;
+import dev.cairn.storage.api.acl.AccessRules;
+import dev.cairn.storage.api.acl.Acl;
+import dev.cairn.storage.api.checksum.ChecksumValue;
 import dev.cairn.storage.api.http.Preconditions;
 import dev.cairn.storage.api.http.RangeHeader;
 import dev.cairn.storage.api.http.S3Request;
@@ -8,8 +11,6 @@ import dev.cairn.storage.api.xml.DeleteObjectsRequest;
 import dev.cairn.storage.api.xml.ObjectXml;
 import dev.cairn.storage.object.DeleteOutcome;
 import dev.cairn.storage.object.DeleteResult;
-import dev.cairn.storage.object.ObjectError;
-import dev.cairn.storage.object.ObjectException;
 import dev.cairn.storage.object.ObjectInfo;
 import dev.cairn.storage.object.ObjectStream;
 import dev.cairn.storage.object.PutOptions;
@@ -31,10 +32,14 @@ final class ObjectHandlers {
             throw new S3Exception(S3Error.ENTITY_TOO_LARGE, "Your proposed upload exceeds the maximum allowed size");
         }
         Versioning versioning = call.settings.versioning(call.bucket());
-        AclHandlers.checkCanned(call);
-        checkConditionalWrite(call);
-        Map<String, String> metadata = withTags(ObjectHeaders.fromRequest(r.headers()), TaggingHandlers.fromRequest(call));
-        var checked = ChecksumRequests.wrap(call, call.body(), size);
+        AccessRules.BucketAccess bucket = call.access.bucketAccess(call.bucket());
+        Acl acl = ObjectAcls.forWrite(call, bucket, r.header("x-amz-acl"), call.owner());
+        ConditionalWrites.check(call);
+        Map<String, String> metadata = new java.util.TreeMap<>(withTags(ObjectHeaders.fromRequest(r.headers()),
+                TaggingHandlers.fromRequest(call)));
+        ObjectAcls.store(metadata, acl, bucket);
+        java.io.InputStream body = ObjectRequests.bounded(call.body(), size, ObjectRequests.MAX_PUT_SIZE);
+        var checked = ChecksumRequests.wrap(call, body, size);
         PutOptions opts = new PutOptions(versioning, metadata, ObjectRequests.storageClass(r),
                 ObjectRequests.contentMd5Hex(r));
         if (checked != null) {
@@ -45,43 +50,13 @@ final class ObjectHandlers {
                 return m;
             });
         }
-        ObjectInfo info = call.layer.putObject(call.bucket(), call.key(), checked == null ? call.body() : checked,
-                size, opts);
+        ObjectInfo info = call.layer.putObject(call.bucket(), call.key(), checked == null ? body : checked, size,
+                opts);
         call.events.version(call, EventName.OBJECT_CREATED_PUT, info);
         ChecksumRequests.toResponse(info, call);
         call.header("ETag", ObjectRequests.quoted(info.etag()));
         versionHeader(call, versioning, info.versionId());
         call.empty(200);
-    }
-
-    /** If-None-Match: * (create only) and If-Match: etag (replace only that) on PUT. */
-    private static void checkConditionalWrite(S3Call call) {
-        String ifNoneMatch = call.request().header("If-None-Match");
-        String ifMatch = call.request().header("If-Match");
-        if (ifNoneMatch == null && ifMatch == null) {
-            return;
-        }
-        if (ifNoneMatch != null && !ifNoneMatch.trim().equals("*")) {
-            throw new S3Exception(S3Error.NOT_IMPLEMENTED, "If-None-Match on PUT supports only *");
-        }
-        ObjectInfo current;
-        try {
-            current = call.layer.getObjectInfo(call.bucket(), call.key(), null);
-        } catch (ObjectException e) {
-            if (e.error() != ObjectError.OBJECT_NOT_FOUND) {
-                throw e;
-            }
-            current = null;
-        }
-        if (ifNoneMatch != null && current != null) {
-            throw new S3Exception(S3Error.PRECONDITION_FAILED, "At least one of the pre-conditions you specified did not hold");
-        }
-        if (ifMatch != null && (current == null || !Preconditions.etagMatches(ifMatch, current.etag()))) {
-            if (current == null) {
-                throw new S3Exception(S3Error.NO_SUCH_KEY, "The specified key does not exist.");
-            }
-            throw new S3Exception(S3Error.PRECONDITION_FAILED, "At least one of the pre-conditions you specified did not hold");
-        }
     }
 
     static Map<String, String> withTags(Map<String, String> metadata, String tags) {
@@ -93,8 +68,12 @@ final class ObjectHandlers {
         return m;
     }
 
+    /**
+     * The version a write made, when it made one with an id: a write to an unversioned or suspended bucket makes
+     * the null version, which S3 does not report.
+     */
     static void versionHeader(S3Call call, Versioning versioning, String versionId) {
-        if (versioning != Versioning.UNVERSIONED) {
+        if (versioning != Versioning.UNVERSIONED && !ObjectInfo.NULL_VERSION_ID.equals(versionId)) {
             call.header("x-amz-version-id", versionId);
         }
     }
@@ -124,7 +103,8 @@ final class ObjectHandlers {
                 throw new S3Exception(S3Error.PRECONDITION_FAILED,
                         "At least one of the pre-conditions you specified did not hold");
             }
-            writeObjectHeaders(call, info, versionId != null || !"null".equals(info.versionId()));
+            writeObjectHeaders(call, info, versionId != null || !"null".equals(info.versionId()),
+                    partNumber == null ? null : PartRanges.parsePartNumber(partNumber));
             responseOverrides(call);
             call.events.version(call, r.method().equals("HEAD") ? EventName.OBJECT_ACCESSED_HEAD
                     : EventName.OBJECT_ACCESSED_GET, info);
@@ -140,7 +120,8 @@ final class ObjectHandlers {
         }
     }
 
-    static void writeObjectHeaders(S3Call call, ObjectInfo info, boolean showVersion) {
+    /** The headers of a GET/HEAD of {@code info}; {@code partNumber} null for the whole object. */
+    static void writeObjectHeaders(S3Call call, ObjectInfo info, boolean showVersion, Integer partNumber) {
         call.header("ETag", ObjectRequests.quoted(info.etag()))
                 .header("Last-Modified", Preconditions.httpDate(info.modTime()))
                 .header("Accept-Ranges", "bytes");
@@ -151,12 +132,15 @@ final class ObjectHandlers {
         if (showVersion) {
             call.header("x-amz-version-id", info.versionId());
         }
-        if (info.partCount() > 1) {
+        if (info.multipart()) {
             call.header("x-amz-mp-parts-count", Integer.toString(info.partCount()));
         }
         if ("ENABLED".equalsIgnoreCase(call.request().header("x-amz-checksum-mode"))
                 && call.request().header("Range") == null) {
-            ChecksumRequests.toResponse(info, call);
+            ChecksumValue c = partNumber == null ? UploadChecksums.of(info) : UploadChecksums.ofPart(info, partNumber);
+            if (c != null) {
+                call.header(c.algorithm().headerName(), c.value()).header(ChecksumRequests.TYPE_KEY, c.type().name());
+            }
         }
         int tags = TaggingHandlers.tagsOf(info).tags().size();
         if (tags > 0) {
@@ -229,6 +213,8 @@ final class ObjectHandlers {
                     + "redirect location or encryption attributes.");
         }
         Versioning versioning = call.settings.versioning(call.bucket());
+        AccessRules.BucketAccess bucket = call.access.bucketAccess(call.bucket());
+        Acl acl = ObjectAcls.forWrite(call, bucket, r.header("x-amz-acl"), call.owner());
         Map<String, String> metadata = replace ? ObjectHeaders.fromRequest(r.headers()) : new java.util.TreeMap<>(
                 source.metadata());
         String taggingDirective = r.header("x-amz-tagging-directive");
@@ -237,6 +223,10 @@ final class ObjectHandlers {
             metadata = withTags(metadata, TaggingHandlers.fromRequest(call));
         } else if (replace && source.metadata().containsKey(TaggingHandlers.METADATA_KEY)) {
             metadata.put(TaggingHandlers.METADATA_KEY, source.metadata().get(TaggingHandlers.METADATA_KEY));
+        }
+        ObjectAcls.store(metadata, acl, bucket); // a copy never takes its source's ACL
+        if (!replace && source.multipart()) {
+            UploadChecksums.forget(metadata); // the parts' checksums describe the source's parts, not the copy
         }
         PutOptions opts = new PutOptions(versioning, metadata,
                 r.header("x-amz-storage-class") != null ? ObjectRequests.storageClass(r) : source.storageClass(),

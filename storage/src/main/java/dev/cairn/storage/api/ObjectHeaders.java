@@ -1,5 +1,6 @@
 package dev.cairn.storage.api;
 
+import dev.cairn.storage.api.http.HeaderText;
 import io.vertx.core.MultiMap;
 
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,8 @@ import java.util.TreeMap;
 /**
  * Which request headers become stored object metadata, and how stored metadata comes back as response headers.
  * User metadata ({@code x-amz-meta-*}) is stored with lower-case names, as S3 does, and limited to 2 KB
- * (UTF-8 bytes of names without the prefix plus values).
+ * (UTF-8 bytes of names without the prefix plus values); values are stored as the text the client sent (UTF-8 on
+ * the wire) and returned RFC 2047 encoded when not US-ASCII, as S3 documents.
  */
 public final class ObjectHeaders {
     public static final String USER_PREFIX = "x-amz-meta-";
@@ -32,9 +34,15 @@ public final class ObjectHeaders {
             String name = h.getKey().toLowerCase(java.util.Locale.ROOT);
             if (name.startsWith(USER_PREFIX)) {
                 String shortName = name.substring(USER_PREFIX.length());
+                String value = HeaderText.asSent(h.getValue()); // the text the client sent, UTF-8 on the wire
                 userBytes += shortName.getBytes(StandardCharsets.UTF_8).length
-                        + h.getValue().getBytes(StandardCharsets.UTF_8).length;
-                out.merge(name, h.getValue(), (a, b) -> a + "," + b);
+                        + value.getBytes(StandardCharsets.UTF_8).length;
+                out.merge(name, value, (a, b) -> a + "," + b);
+            } else if (name.equals("content-encoding")) {
+                String stored = withoutAwsChunked(h.getValue());
+                if (!stored.isEmpty()) {
+                    out.put(name, stored);
+                }
             } else if (STORED.contains(name)) {
                 out.put(name, h.getValue());
             }
@@ -47,12 +55,43 @@ public final class ObjectHeaders {
         return out;
     }
 
+    /**
+     * Content-Encoding without {@code aws-chunked}: that coding describes how the request body was sent (signed
+     * chunks, decoded on the way in), not the object, so S3 drops it and keeps the rest ({@code gzip}).
+     */
+    static String withoutAwsChunked(String contentEncoding) {
+        StringBuilder kept = new StringBuilder();
+        for (String coding : contentEncoding.split(",")) {
+            String c = coding.strip();
+            if (!c.isEmpty() && !c.equalsIgnoreCase("aws-chunked")) {
+                kept.append(kept.isEmpty() ? "" : ", ").append(c);
+            }
+        }
+        return kept.toString();
+    }
+
     /** Response headers for stored metadata (user metadata and the standard headers). */
     public static void toResponse(Map<String, String> metadata, java.util.function.BiConsumer<String, String> header) {
         for (Map.Entry<String, String> m : metadata.entrySet()) {
-            if (m.getKey().startsWith(USER_PREFIX) || STORED.contains(m.getKey())) {
+            if (m.getKey().startsWith(USER_PREFIX)) {
+                header.accept(m.getKey(), mailSafe(m.getValue()));
+            } else if (STORED.contains(m.getKey())) {
                 header.accept(m.getKey(), m.getValue());
             }
         }
+    }
+
+    /**
+     * A user metadata value as S3 returns it: as it is when US-ASCII, else RFC 2047 encoded
+     * ({@code =?UTF-8?B?base64?=}), since HTTP headers carry only ISO-8859-1 reliably.
+     */
+    static String mailSafe(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return "=?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(
+                        value.getBytes(StandardCharsets.UTF_8)) + "?=";
+            }
+        }
+        return value;
     }
 }

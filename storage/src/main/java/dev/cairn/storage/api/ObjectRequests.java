@@ -15,12 +15,17 @@ final class ObjectRequests {
 
     /**
      * The body's length as the client will send it after decoding: x-amz-decoded-content-length for aws-chunked
-     * uploads, else Content-Length (required: S3 answers 411 MissingContentLength without it).
+     * uploads, else Content-Length; -1 (read to the end) for a body sent with HTTP chunked transfer encoding and no
+     * length. Without any of them S3 answers 411 MissingContentLength.
      */
     static long contentLength(S3Request r) {
         String decoded = r.header("x-amz-decoded-content-length");
         String value = decoded != null ? decoded : r.header("Content-Length");
         if (value == null) {
+            String te = r.header("Transfer-Encoding");
+            if (te != null && te.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
+                return -1;
+            }
             throw new S3Exception(S3Error.MISSING_CONTENT_LENGTH, "You must provide the Content-Length HTTP header.");
         }
         long n;
@@ -71,6 +76,11 @@ final class ObjectRequests {
             throw new S3Exception(S3Error.INVALID_ARGUMENT, "Version id cannot be the empty string");
         }
         return v;
+    }
+
+    /** The body to store: as it is when its length is known, else cut off past {@code max} bytes. */
+    static java.io.InputStream bounded(java.io.InputStream body, long size, long max) {
+        return size < 0 ? new dev.cairn.storage.api.http.SizeLimitedStream(body, max) : body;
     }
 
     static String quoted(String etag) {

@@ -25,7 +25,8 @@ final class PartRanges {
     static ObjectStream openPart(S3Call call, ObjectInfo info, String partNumber, String versionId) {
         int n = parsePartNumber(partNumber);
         if (n > info.partCount()) {
-            throw new S3Exception(S3Error.INVALID_PART_NUMBER, "The requested partnumber is not satisfiable");
+            // what S3 answers for a part the object does not have (a plain object has only part 1)
+            throw new S3Exception(S3Error.INVALID_PART, "The requested partnumber is not satisfiable");
         }
         long offset = 0;
         for (int i = 0; i < n - 1; i++) {

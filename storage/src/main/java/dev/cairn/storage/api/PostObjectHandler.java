@@ -1,7 +1,10 @@
 package dev.cairn.storage.api;
 
 import dev.cairn.notifications.EventName;
+import dev.cairn.storage.api.acl.AccessRules;
+import dev.cairn.storage.api.acl.Acl;
 import dev.cairn.storage.api.http.MultipartFormReader;
+import dev.cairn.storage.api.xml.Tagging;
 import dev.cairn.storage.api.xml.XmlWriter;
 import dev.cairn.storage.object.ObjectInfo;
 import dev.cairn.storage.object.PutOptions;
@@ -37,20 +40,25 @@ final class PostObjectHandler {
         Map<String, String> fields = new LinkedHashMap<>();
         MultipartFormReader.Part file = readFields(form, fields);
         Authenticator.Principal who = authenticator.authenticateForm(fields);
-        if (!who.root() && !who.owner().equals(call.settings.owner(call.bucket()))) {
-            throw new S3Exception(S3Error.ACCESS_DENIED, "Access Denied");
-        }
-        PostPolicy policy = PostPolicy.parse(fields.get("policy"));
-        fields.put("bucket", call.bucket());
-        policy.check(fields, clock.instant());
         String key = fields.get("key");
         if (key == null || key.isEmpty()) {
             throw new S3Exception(S3Error.INVALID_ARGUMENT, "Bucket POST must contain a field named 'key'.");
         }
         if (file.filename() != null) {
+            // the policy holds the key the object gets, so it is checked after the substitution
             key = key.replace("${filename}", file.filename());
+            fields.put("key", key);
+        }
+        // an unsigned form is an anonymous upload: no policy to hold it to, the bucket's ACL or policy must allow it
+        PostPolicy policy = who.isAnonymous() ? null : PostPolicy.parse(fields.get("policy"));
+        fields.put("bucket", call.bucket());
+        if (policy != null) {
+            policy.check(fields, clock.instant());
         }
         S3Keys.requireValidLength(key);
+        call.access.authorizeUpload(who, call.request(), call.http, key);
+        AccessRules.BucketAccess bucket = call.access.bucketAccess(call.bucket());
+        Acl acl = ObjectAcls.forWrite(call, bucket, fields.get("acl"), who.isAnonymous() ? call.owner() : who.owner());
         Map<String, String> metadata = new TreeMap<>();
         for (Map.Entry<String, String> f : fields.entrySet()) {
             if (f.getKey().startsWith(ObjectHeaders.USER_PREFIX) || ObjectHeaders.STORED.contains(f.getKey())) {
@@ -58,6 +66,13 @@ final class PostObjectHandler {
             }
         }
         metadata.putIfAbsent("content-type", ObjectHeaders.DEFAULT_CONTENT_TYPE);
+        String tagging = fields.get("tagging"); // a Tagging document, where a PUT has the x-amz-tagging header
+        if (tagging != null) {
+            Tagging tags = Tagging.parse(new java.io.ByteArrayInputStream(tagging.getBytes(StandardCharsets.UTF_8)),
+                    Tagging.Scope.OBJECT);
+            metadata = ObjectHandlers.withTags(metadata, tags.tags().isEmpty() ? null : tags.toHeader());
+        }
+        ObjectAcls.store(metadata, acl, bucket);
         var versioning = call.settings.versioning(call.bucket());
         PutOptions opts = new PutOptions(versioning, metadata, StorageClass.STANDARD, null);
         java.io.InputStream counted = new java.io.FilterInputStream(form.body()) {
@@ -68,7 +83,7 @@ final class PostObjectHandler {
                 int r = super.read(b, off, len);
                 if (r > 0) {
                     n += r;
-                } else if (r < 0) {
+                } else if (r < 0 && policy != null) {
                     policy.checkLength(n); // before the store commits anything
                 }
                 return r;

@@ -40,45 +40,71 @@ final class PostPolicy {
         this.maxLength = maxLength;
     }
 
+    /**
+     * Reads the form's base64 policy. A document that is not one (not JSON, no {@code expiration} date, no
+     * {@code conditions} list, a condition of the wrong shape) is InvalidPolicyDocument (400), as S3 answers; a form
+     * that breaks a well-formed policy is AccessDenied ({@link #check}).
+     */
     static PostPolicy parse(String base64) {
         JsonNode root;
         try {
             root = JSON.readTree(Base64.getDecoder().decode(base64.trim()));
         } catch (Exception e) {
-            throw denied("Invalid Policy: Invalid JSON.");
+            throw invalid("Invalid Policy: Invalid JSON.");
+        }
+        if (root == null || !root.isObject()) {
+            throw invalid("Invalid Policy: Invalid JSON.");
         }
         Instant expiration;
         try {
             expiration = Instant.parse(root.path("expiration").asText());
         } catch (DateTimeParseException e) {
-            throw denied("Invalid Policy: Invalid 'expiration' value: '" + root.path("expiration").asText() + "'");
+            throw invalid("Invalid Policy: Invalid 'expiration' value: '" + root.path("expiration").asText() + "'");
+        }
+        JsonNode list = root.path("conditions");
+        if (!list.isArray()) {
+            throw invalid("Invalid Policy: Policy missing condition list.");
         }
         List<Condition> conditions = new ArrayList<>();
-        long min = 0;
-        long max = Long.MAX_VALUE;
-        for (JsonNode c : root.path("conditions")) {
+        long[] range = {0, Long.MAX_VALUE};
+        for (JsonNode c : list) {
             if (c.isObject()) {
+                if (c.size() != 1) {
+                    throw invalid("Invalid Policy: Invalid Simple-Condition: Simple-Conditions must have exactly one"
+                            + " property specified.");
+                }
                 c.fields().forEachRemaining(e -> conditions.add(new Condition("eq", e.getKey().toLowerCase(Locale.ROOT),
                         e.getValue().asText())));
-            } else if (c.isArray() && c.size() == 3) {
-                String op = c.get(0).asText().toLowerCase(Locale.ROOT);
-                if (op.equals("content-length-range")) {
-                    min = c.get(1).asLong();
-                    max = c.get(2).asLong();
-                } else if (op.equals("eq") || op.equals("starts-with")) {
-                    String field = c.get(1).asText();
-                    if (!field.startsWith("$")) {
-                        throw denied("Invalid Policy: Invalid Condition: field name must start with $");
-                    }
-                    conditions.add(new Condition(op, field.substring(1).toLowerCase(Locale.ROOT), c.get(2).asText()));
-                } else {
-                    throw denied("Invalid Policy: Invalid Condition: unknown operation " + op);
-                }
+            } else if (c.isArray() && c.size() > 0) {
+                arrayCondition(c, conditions, range);
             } else {
-                throw denied("Invalid Policy: Invalid Simple-Condition");
+                throw invalid("Invalid Policy: Invalid Condition.");
             }
         }
-        return new PostPolicy(expiration, conditions, min, max);
+        return new PostPolicy(expiration, conditions, range[0], range[1]);
+    }
+
+    /** {@code ["eq"|"starts-with", "$field", value]} or {@code ["content-length-range", min, max]}. */
+    private static void arrayCondition(JsonNode c, List<Condition> conditions, long[] range) {
+        String op = c.get(0).asText().toLowerCase(Locale.ROOT);
+        if (c.size() != 3) {
+            throw invalid("Invalid Policy: Invalid '" + op + "' condition: it needs exactly 3 elements.");
+        }
+        if (op.equals("content-length-range")) {
+            if (!c.get(1).canConvertToLong() || !c.get(2).canConvertToLong()) {
+                throw invalid("Invalid Policy: Invalid content-length-range: the bounds must be numbers.");
+            }
+            range[0] = c.get(1).asLong();
+            range[1] = c.get(2).asLong();
+        } else if (op.equals("eq") || op.equals("starts-with")) {
+            String field = c.get(1).asText();
+            if (!field.startsWith("$")) {
+                throw invalid("Invalid Policy: Invalid Condition: field name must start with $");
+            }
+            conditions.add(new Condition(op, field.substring(1).toLowerCase(Locale.ROOT), c.get(2).asText()));
+        } else {
+            throw invalid("Invalid Policy: Invalid Condition: unknown operation " + op);
+        }
     }
 
     /** Checks the expiration and every condition against the form's fields (names lower case). */
@@ -116,6 +142,10 @@ final class PostPolicy {
 
     static S3Exception denied(String message) {
         return new S3Exception(S3Error.ACCESS_DENIED, message);
+    }
+
+    private static S3Exception invalid(String message) {
+        return new S3Exception(S3Error.INVALID_POLICY_DOCUMENT, message);
     }
 
 }

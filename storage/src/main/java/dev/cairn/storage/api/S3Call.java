@@ -3,6 +3,7 @@ package dev.cairn.storage.api;
 import dev.cairn.storage.api.http.S3Request;
 import dev.cairn.storage.object.ObjectLayer;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
 import java.io.IOException;
@@ -10,7 +11,8 @@ import java.io.InputStream;
 
 /**
  * One S3 request being served on a virtual thread: what was asked, the body, who asked, and the response.
- * Handlers answer through the methods here, which set the headers every S3 response carries.
+ * Handlers answer through the methods here, which set the headers every S3 response carries. {@code layer} is the
+ * ObjectLayer as this caller may use it (see {@link AccessControl#authorize}).
  */
 public final class S3Call {
     final S3Request request;
@@ -19,22 +21,27 @@ public final class S3Call {
     final String requestId;
     final ObjectLayer layer;
     final BucketSettings settings;
+    final AccessControl access;
     final Authenticator.Principal principal;
+    final HttpServerRequest http;
     final EventRecorder events;
     /** The client's address, for event records. */
     final String sourceIp;
 
     S3Call(S3Request request, InputStream body, HttpServerResponse response, String requestId, ObjectLayer layer,
-           BucketSettings settings, Authenticator.Principal principal, EventRecorder events, String sourceIp) {
+           BucketSettings settings, AccessControl access, Authenticator.Principal principal, HttpServerRequest http,
+           EventRecorder events) {
         this.request = request;
         this.body = body;
         this.response = response;
         this.requestId = requestId;
         this.layer = layer;
         this.settings = settings;
+        this.access = access;
         this.principal = principal;
+        this.http = http;
         this.events = events;
-        this.sourceIp = sourceIp;
+        this.sourceIp = http == null || http.remoteAddress() == null ? "" : http.remoteAddress().hostAddress();
     }
 
     public S3Request request() {
@@ -53,7 +60,10 @@ public final class S3Call {
         return request.key();
     }
 
-    /** Who owns what this caller creates; "anonymous" for unauthenticated callers. */
+    /**
+     * Who owns what this caller creates: its owner id (its canonical id in ACLs), "anonymous" for unauthenticated
+     * callers (an id no principal has, so no grant can name it).
+     */
     public String owner() {
         return principal.isAnonymous() ? "anonymous" : principal.owner();
     }

@@ -3,8 +3,7 @@ package dev.cairn.storage.api;
 import dev.cairn.storage.api.http.Operation;
 import dev.cairn.storage.api.http.ResponseBodyWriter;
 import dev.cairn.storage.api.http.S3Request;
-import dev.cairn.identity.policy.Decision;
-import dev.cairn.identity.policy.PolicyEvaluator;
+import dev.cairn.identity.OwnerDirectory;
 import dev.cairn.storage.api.xml.ErrorXml;
 import dev.cairn.notifications.EventSink;
 import dev.cairn.notifications.NotificationService;
@@ -40,20 +39,22 @@ public final class S3Service {
     private final String domain;
     private final Authenticator authenticator;
     private final Map<Operation, Handler> handlers = new EnumMap<>(Operation.class);
-    private final PolicyEvaluator policies = new PolicyEvaluator();
+    private final AccessControl access;
     private final String hostId;
     private final EventRecorder events;
     private final AtomicLong sequence = new AtomicLong(new SecureRandom().nextLong() >>> 1);
 
-    public S3Service(ObjectLayer layer, Authenticator authenticator, String domain) {
-        this(layer, authenticator, domain, null);
+    /** {@code owners}: the owner ids that exist, which ACL grants may name. */
+    public S3Service(ObjectLayer layer, Authenticator authenticator, OwnerDirectory owners, String domain) {
+        this(layer, authenticator, owners, domain, null);
     }
 
     /** @param notifications the node's notification targets; null when it has none */
-    public S3Service(ObjectLayer layer, Authenticator authenticator, String domain,
+    public S3Service(ObjectLayer layer, Authenticator authenticator, OwnerDirectory owners, String domain,
                      NotificationService notifications) {
         this.layer = layer;
         this.settings = new BucketSettings(layer);
+        this.access = new AccessControl(settings, owners);
         this.authenticator = authenticator;
         this.domain = domain;
         byte[] id = new byte[24];
@@ -74,6 +75,13 @@ public final class S3Service {
         BucketConfigHandlers config = new BucketConfigHandlers();
         AclHandlers acl = new AclHandlers();
         PolicyHandlers policy = new PolicyHandlers();
+        BucketAccessHandlers bucketAccess = new BucketAccessHandlers();
+        handlers.put(Operation.GET_BUCKET_OWNERSHIP_CONTROLS, bucketAccess::getOwnership);
+        handlers.put(Operation.PUT_BUCKET_OWNERSHIP_CONTROLS, bucketAccess::putOwnership);
+        handlers.put(Operation.DELETE_BUCKET_OWNERSHIP_CONTROLS, bucketAccess::deleteOwnership);
+        handlers.put(Operation.GET_PUBLIC_ACCESS_BLOCK, bucketAccess::getPublicAccessBlock);
+        handlers.put(Operation.PUT_PUBLIC_ACCESS_BLOCK, bucketAccess::putPublicAccessBlock);
+        handlers.put(Operation.DELETE_PUBLIC_ACCESS_BLOCK, bucketAccess::deletePublicAccessBlock);
         handlers.put(Operation.GET_BUCKET_POLICY, policy::get);
         handlers.put(Operation.PUT_BUCKET_POLICY, policy::put);
         handlers.put(Operation.DELETE_BUCKET_POLICY, policy::delete);
@@ -140,10 +148,10 @@ public final class S3Service {
                 throw new S3Exception(S3Error.NOT_IMPLEMENTED,
                         "A header or query you provided implies functionality that is not implemented.");
             }
-            authorize(principal, op, request, http);
+            ObjectLayer allowed = access.authorize(principal, op, request, http, layer);
             InputStream wrapped = selfAuthenticating ? body : authenticator.wrapBody(principal, request, body);
-            S3Call call = new S3Call(request, wrapped, response, requestId, layer, settings, principal, events,
-                    http.remoteAddress() == null ? "" : http.remoteAddress().hostAddress());
+            S3Call call = new S3Call(request, wrapped, response, requestId, allowed, settings, access, principal,
+                    http, events);
             if (op != Operation.CORS_PREFLIGHT) {
                 CorsHandlers.decorate(call);
             }
@@ -163,32 +171,6 @@ public final class S3Service {
                 fail(http, response, request, requestId, new S3Exception(S3Error.INTERNAL_ERROR,
                         "We encountered an internal error. Please try again."));
             }
-        }
-    }
-
-    /**
-     * Who may do what: root anything; any signed-in user may create buckets and list its own; on a bucket, its
-     * owner, and whoever its bucket policy allows (anonymous callers included) — an explicit Deny there binds
-     * everyone but root. IAM identity policies are not built yet.
-     */
-    private void authorize(Authenticator.Principal principal, Operation op, S3Request request, HttpServerRequest http) {
-        if (op == Operation.CORS_PREFLIGHT || op == Operation.POST_OBJECT) {
-            return; // preflights carry no credentials; form uploads are signed by their fields (checked there)
-        }
-        if (principal.root()) {
-            return;
-        }
-        if (request.bucket() == null || op == Operation.CREATE_BUCKET) {
-            if (principal.isAnonymous()) {
-                throw new S3Exception(S3Error.ACCESS_DENIED, "Access Denied");
-            }
-            return;
-        }
-        String owner = settings.owner(request.bucket());
-        Decision d = policies.authorize(Authorization.request(principal, op, request, http), owner,
-                settings.policy(request.bucket()).orElse(null), java.util.List.of());
-        if (!d.allowed()) {
-            throw new S3Exception(S3Error.ACCESS_DENIED, "Access Denied");
         }
     }
 

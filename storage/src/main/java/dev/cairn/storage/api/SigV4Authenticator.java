@@ -7,6 +7,7 @@ import dev.cairn.identity.sigv4.Payloads;
 import dev.cairn.identity.sigv4.PostPolicySignatures;
 import dev.cairn.identity.sigv4.RequestAuthenticator;
 import dev.cairn.identity.sigv4.SignedRequest;
+import dev.cairn.storage.api.http.HeaderText;
 import dev.cairn.storage.api.http.S3Request;
 
 import java.io.InputStream;
@@ -27,6 +28,11 @@ public final class SigV4Authenticator implements Authenticator {
 
     @Override
     public Principal authenticateForm(java.util.Map<String, String> fields) {
+        boolean signed = fields.containsKey("x-amz-credential") || fields.containsKey("x-amz-signature")
+                || fields.containsKey("awsaccesskeyid") || fields.containsKey("signature");
+        if (!signed) {
+            return Principal.anonymous();
+        }
         try {
             dev.cairn.identity.Credentials c = fields.containsKey("x-amz-credential")
                     ? PostPolicySignatures.verifyV4(store, fields.get("x-amz-credential"), fields.get("policy"),
@@ -91,7 +97,16 @@ public final class SigV4Authenticator implements Authenticator {
 
             @Override
             public List<String> headers(String lowerCaseName) {
-                return r.headers().getAll(lowerCaseName);
+                List<String> values = r.headers().getAll(lowerCaseName);
+                for (int i = 0; i < values.size(); i++) {
+                    String v = values.get(i);
+                    String text = HeaderText.asSent(v);
+                    if (text != v) {
+                        values = new java.util.ArrayList<>(values);
+                        values.set(i, text);
+                    }
+                }
+                return values;
             }
 
             @Override
@@ -105,13 +120,14 @@ public final class SigV4Authenticator implements Authenticator {
     /** The S3 error for an authentication failure; one entry per AuthError. */
     public static S3Exception toS3(AuthException e) {
         S3Error error = switch (e.error()) {
-            case ACCESS_DENIED, EXPIRED_PRESIGNED_REQUEST -> S3Error.ACCESS_DENIED;
+            // S3 answers a missing or unusable date "AccessDenied: AWS authentication requires a valid Date or
+            // x-amz-date header"
+            case ACCESS_DENIED, EXPIRED_PRESIGNED_REQUEST, MISSING_SECURITY_HEADER -> S3Error.ACCESS_DENIED;
             case INVALID_ACCESS_KEY_ID -> S3Error.INVALID_ACCESS_KEY_ID;
             case SIGNATURE_DOES_NOT_MATCH, INVALID_CHUNK_SIGNATURE -> S3Error.SIGNATURE_DOES_NOT_MATCH;
             case REQUEST_TIME_TOO_SKEWED -> S3Error.REQUEST_TIME_TOO_SKEWED;
             case AUTHORIZATION_HEADER_MALFORMED -> S3Error.AUTHORIZATION_HEADER_MALFORMED;
             case AUTHORIZATION_QUERY_PARAMETERS_ERROR -> S3Error.AUTHORIZATION_QUERY_PARAMETERS_ERROR;
-            case MISSING_SECURITY_HEADER -> S3Error.MISSING_SECURITY_HEADER;
             case X_AMZ_CONTENT_SHA256_MISMATCH -> S3Error.X_AMZ_CONTENT_SHA256_MISMATCH;
             case INVALID_ARGUMENT -> S3Error.INVALID_ARGUMENT;
             case INVALID_TOKEN -> S3Error.INVALID_TOKEN;

@@ -43,7 +43,6 @@ final class TaggingHandlers {
         String versionId = ObjectRequests.versionId(call.request());
         ObjectInfo info = call.layer.getObjectInfo(call.bucket(), call.key(), versionId);
         Map<String, String> meta = new HashMap<>(info.metadata());
-        meta.put("etag", info.etag());
         if (header == null) {
             meta.remove(METADATA_KEY);
         } else {

@@ -389,10 +389,18 @@ public final class ErasureSet {
         return new DeleteResult(versionIdString(id), marker);
     }
 
-    public ObjectInfo updateMetadata(String bucket, String key, String versionId, Map<String, String> metadata) {
+    public ObjectInfo updateMetadata(String bucket, String key, String versionId, Map<String, String> given) {
         String path = pathOf(key);
         try (NamespaceLocks.Held ignored = locks.write(bucket, key)) {
             ResolvedVersion r = resolve(bucket, key, path, parseVersionId(versionId));
+            // the caller passes metadata as ObjectInfo shows it: the version's ETag, storage class and origin stay
+            Map<String, String> metadata = new java.util.TreeMap<>(given);
+            for (String system : new String[] {"etag", "x-amz-storage-class", MultipartUploads.UPLOAD_ID_FIELD}) {
+                String v = r.version().metadata().get(system);
+                if (v != null) {
+                    metadata.putIfAbsent(system, v);
+                }
+            }
             Drive[] targets = new Drive[drives.length];
             for (int i = 0; i < drives.length; i++) {
                 targets[i] = r.byPosition()[i] == null ? null : drives[i];
@@ -486,6 +494,7 @@ public final class ErasureSet {
         Map<String, String> meta = new HashMap<>(v.metadata());
         String etag = meta.remove("etag");
         StorageClass sc = StorageClass.parse(meta.remove("x-amz-storage-class"));
+        meta.remove(MultipartUploads.UPLOAD_ID_FIELD);
         long nanos = v.modTime();
         return new ObjectInfo(bucket, key, versionIdString(v.versionId()), latest, v.isDeleteMarker(), v.size(),
                 etag == null ? "" : etag, java.time.Instant.ofEpochSecond(nanos / 1_000_000_000L, nanos % 1_000_000_000L),

@@ -333,8 +333,8 @@ public final class ErasureSets implements ObjectLayer {
 
     @Override
     public UploadedPart putObjectPart(String bucket, String key, String uploadId, int partNumber, InputStream body,
-                                      long size, String expectedMd5) {
-        return setFor(key).multipart().putPart(bucket, key, uploadId, partNumber, body, size, expectedMd5);
+                                      long size, String expectedMd5, java.util.function.Supplier<String> checksum) {
+        return setFor(key).multipart().putPart(bucket, key, uploadId, partNumber, body, size, expectedMd5, checksum);
     }
 
     @Override
@@ -360,8 +360,9 @@ public final class ErasureSets implements ObjectLayer {
 
     @Override
     public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<CompletePart> parts,
-                                              Versioning versioning) {
-        return setWithBucket(bucket, key).multipart().complete(bucket, key, uploadId, parts, versioning);
+                                              Versioning versioning,
+                                              dev.cairn.storage.object.UploadCompletion completion) {
+        return setWithBucket(bucket, key).multipart().complete(bucket, key, uploadId, parts, versioning, completion);
     }
 
     @Override

@@ -44,6 +44,11 @@ final class MultipartUploads {
     static final int MAX_PART_NUMBER = 10_000;
     private static final String BUCKET_FIELD = "x-cairn-upload-bucket";
     private static final String KEY_FIELD = "x-cairn-upload-key";
+    /**
+     * The upload a completed version came from, kept in its metadata (and out of ObjectInfo) so that completing the
+     * same upload again answers that version, as S3 does, instead of NoSuchUpload.
+     */
+    static final String UPLOAD_ID_FIELD = "x-cairn-upload-id";
 
     private final ErasureSet set;
 
@@ -106,7 +111,7 @@ final class MultipartUploads {
     }
 
     UploadedPart putPart(String bucket, String key, String uploadId, int partNumber, InputStream body, long size,
-                         String expectedMd5) {
+                         String expectedMd5, java.util.function.Supplier<String> checksum) {
         if (partNumber < 1 || partNumber > MAX_PART_NUMBER) {
             throw new ObjectException(ObjectError.INVALID_PART, "part number " + partNumber + " not in 1..10000");
         }
@@ -116,11 +121,13 @@ final class MultipartUploads {
         int quorum = ErasureSet.writeQuorum(erasure.data(), erasure.parity());
         StagedWrite staged = new StagedWrite(set, erasure, false, u.dataDir());
         try {
-            String md5 = staged.writePart(body, size, partNumber, quorum).md5Hex();
+            StagedWrite.Written written = staged.writePart(body, size, partNumber, quorum);
+            String md5 = written.md5Hex();
             if (expectedMd5 != null && !expectedMd5.equalsIgnoreCase(md5)) {
                 throw new ObjectException(ObjectError.BAD_DIGEST, "Content-MD5 does not match the part");
             }
-            PartRecord record = new PartRecord(partNumber, size, md5, set.nextModTime());
+            // the size read, which a body of unknown length (size -1) only tells at its end
+            PartRecord record = new PartRecord(partNumber, written.size(), md5, set.nextModTime(), checksum.get());
             String dir = uploadDir(bucket, key, uploadId);
             String partPath = dir + "/" + u.dataDir() + "/part." + partNumber;
             try (NamespaceLocks.Held ignored = set.locks().write(Drive.SYSTEM_VOLUME, dir)) {
@@ -135,7 +142,7 @@ final class MultipartUploads {
                     throw new ObjectException(ObjectError.INSUFFICIENT_WRITE_QUORUM, "part " + partNumber + " " + r);
                 }
             }
-            return new UploadedPart(partNumber, md5, size, instant(record.modTime()));
+            return new UploadedPart(partNumber, md5, record.size(), instant(record.modTime()), record.checksum());
         } finally {
             staged.cleanup();
         }
@@ -189,24 +196,42 @@ final class MultipartUploads {
                 truncated = true;
                 break;
             }
-            page.add(new UploadedPart(p.number(), p.etag(), p.size(), instant(p.modTime())));
+            page.add(new UploadedPart(p.number(), p.etag(), p.size(), instant(p.modTime()), p.checksum()));
             next = p.number();
         }
         return new ListPartsResult(toUpload(upload.version()), page, truncated, truncated ? next : 0);
     }
 
-    ObjectInfo complete(String bucket, String key, String uploadId, List<CompletePart> wanted, Versioning versioning) {
+    ObjectInfo complete(String bucket, String key, String uploadId, List<CompletePart> wanted, Versioning versioning,
+                        dev.cairn.storage.object.UploadCompletion completion) {
         String path = ErasureSet.pathOf(key);
         String dir = uploadDir(bucket, key, uploadId);
         try (NamespaceLocks.Held ignored = set.locks().write(Drive.SYSTEM_VOLUME, dir)) {
-            ResolvedVersion upload = load(bucket, key, uploadId);
+            ResolvedVersion upload;
+            try {
+                upload = load(bucket, key, uploadId);
+            } catch (ObjectException e) {
+                ObjectInfo done = e.error() == ObjectError.NO_SUCH_UPLOAD ? completedAs(bucket, key, uploadId) : null;
+                if (done != null) {
+                    return done;
+                }
+                throw e;
+            }
             ObjectVersion u = upload.version();
-            List<PartInfo> parts = choose(wanted, parts(bucket, key, uploadId, upload));
+            TreeMap<Integer, PartRecord> stored = parts(bucket, key, uploadId, upload);
+            List<PartInfo> parts = choose(wanted, stored);
             long size = parts.stream().mapToLong(PartInfo::size).sum();
             Map<String, String> meta = new TreeMap<>(u.metadata());
             meta.remove(BUCKET_FIELD);
             meta.remove(KEY_FIELD);
+            List<UploadedPart> chosen = new ArrayList<>(parts.size());
+            for (PartInfo p : parts) {
+                PartRecord r = stored.get(p.number());
+                chosen.add(new UploadedPart(r.number(), r.etag(), r.size(), instant(r.modTime()), r.checksum()));
+            }
+            meta.putAll(completion.metadata(Map.copyOf(meta), chosen));
             meta.put("etag", multipartEtag(parts));
+            meta.put(UPLOAD_ID_FIELD, uploadId);
             UUID versionId = versioning == Versioning.ENABLED ? UUID.randomUUID() : ObjectVersion.NULL_VERSION;
             ErasureInfo erasure = u.erasure();
             try (NamespaceLocks.Held key2 = set.locks().write(bucket, key)) {
@@ -228,6 +253,17 @@ final class MultipartUploads {
                 }
                 return ErasureSet.toInfo(bucket, key, version, true);
             }
+        }
+    }
+
+    /** The key's current version when upload {@code uploadId} made it, else null. */
+    private ObjectInfo completedAs(String bucket, String key, String uploadId) {
+        try (NamespaceLocks.Held ignored = set.locks().read(bucket, key)) {
+            ResolvedVersion latest = set.resolve(bucket, key, ErasureSet.pathOf(key), null);
+            return uploadId.equals(latest.version().metadata().get(UPLOAD_ID_FIELD))
+                    ? ErasureSet.toInfo(bucket, key, latest.version(), true) : null;
+        } catch (ObjectException e) {
+            return null; // no current version (or none readable): the upload is simply unknown
         }
     }
 

@@ -24,6 +24,11 @@ public record ObjectInfo(String bucket, String key, String versionId, boolean la
 
     public static final String NULL_VERSION_ID = "null";
 
+    /** Whether a multipart upload made this version (its ETag is {@code md5-of-part-md5s-N}), however many parts. */
+    public boolean multipart() {
+        return etag.indexOf('-') >= 0;
+    }
+
     public String contentType() {
         return metadata.getOrDefault("content-type", "application/octet-stream");
     }

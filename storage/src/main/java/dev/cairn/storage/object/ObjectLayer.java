@@ -2,6 +2,7 @@ package dev.cairn.storage.object;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the S3 API needs from storage. Every method throws {@link ObjectException} on failure.
@@ -38,7 +39,10 @@ public interface ObjectLayer {
     /** {@code versionId} null: delete the current version as the bucket's versioning says. */
     DeleteResult deleteObject(String bucket, String key, String versionId, Versioning versioning);
 
-    /** Replaces the stored metadata of one version (tagging, metadata-only updates). */
+    /**
+     * Replaces the metadata of one version (tagging, ACLs, metadata-only updates), given as
+     * {@link ObjectInfo#metadata()} shows it; the version's ETag and storage class stay as they are.
+     */
     ObjectInfo updateObjectMetadata(String bucket, String key, String versionId,
                                     java.util.Map<String, String> metadata);
 
@@ -61,9 +65,18 @@ public interface ObjectLayer {
     /** Starts an upload; the options' metadata and storage class apply to the completed object. */
     MultipartUpload newMultipartUpload(String bucket, String key, PutOptions opts);
 
-    /** Stores (or replaces) part {@code partNumber} (1..10000) of an upload. */
+    /**
+     * Stores (or replaces) part {@code partNumber} (1..10000) of an upload; {@code size} -1: until the body ends.
+     * {@code checksum}, asked once the body has been read, gives what to record as the part's checksum (or null).
+     */
     UploadedPart putObjectPart(String bucket, String key, String uploadId, int partNumber, InputStream body,
-                               long size, String expectedMd5);
+                               long size, String expectedMd5, java.util.function.Supplier<String> checksum);
+
+    /** {@link #putObjectPart} with no checksum to record. */
+    default UploadedPart putObjectPart(String bucket, String key, String uploadId, int partNumber, InputStream body,
+                                       long size, String expectedMd5) {
+        return putObjectPart(bucket, key, uploadId, partNumber, body, size, expectedMd5, () -> null);
+    }
 
     ListPartsResult listObjectParts(String bucket, String key, String uploadId, int partNumberMarker, int maxParts);
 
@@ -72,10 +85,17 @@ public interface ObjectLayer {
 
     /**
      * Assembles the listed parts (ascending part numbers, ETags as uploaded, every part but the last at least
-     * 5 MiB) into the object; the upload is gone afterwards.
+     * 5 MiB) into the object; the upload is gone afterwards. Completing an upload again while the version it made is
+     * the key's current one returns that version.
      */
     ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<CompletePart> parts,
-                                       Versioning versioning);
+                                       Versioning versioning, UploadCompletion completion);
+
+    /** {@link #completeMultipartUpload} adding nothing to the object's metadata. */
+    default ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId, List<CompletePart> parts,
+                                               Versioning versioning) {
+        return completeMultipartUpload(bucket, key, uploadId, parts, versioning, (meta, chosen) -> Map.of());
+    }
 
     void abortMultipartUpload(String bucket, String key, String uploadId);
 

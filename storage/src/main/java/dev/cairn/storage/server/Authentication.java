@@ -2,21 +2,18 @@ package dev.cairn.storage.server;
 
 import dev.cairn.identity.Credentials;
 import dev.cairn.identity.StaticCredentialStore;
-import dev.cairn.storage.api.Authenticator;
-import dev.cairn.storage.api.SigV4Authenticator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.List;
 
-/** Builds the node's authenticator: the root user plus, when {@code CAIRN_USERS_FILE} is set, its users. */
+/** Builds the node's credentials: the root user plus, when {@code CAIRN_USERS_FILE} is set, its users. */
 final class Authentication {
     private Authentication() {
     }
 
-    static Authenticator create(CairnConfig config, RootCredentials root) {
+    static StaticCredentialStore credentials(CairnConfig config, RootCredentials root) {
         Credentials rootCreds = Credentials.of(root.accessKey(), root.secretKey(), true);
         StaticCredentialStore store;
         try {
@@ -27,6 +24,6 @@ final class Authentication {
             throw new UncheckedIOException("reading CAIRN_USERS_FILE " + config.usersFile().get() + ": "
                     + e.getMessage(), e);
         }
-        return new SigV4Authenticator(store, InstantSource.system());
+        return store;
     }
 }

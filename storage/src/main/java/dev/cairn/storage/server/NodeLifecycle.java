@@ -3,6 +3,7 @@ package dev.cairn.storage.server;
 import dev.cairn.notifications.NotificationService;
 import dev.cairn.notifications.TargetStatus;
 import dev.cairn.storage.api.S3Service;
+import dev.cairn.storage.api.SigV4Authenticator;
 import org.eclipse.microprofile.config.ConfigProvider;
 import dev.cairn.storage.format.FormatRefusedException;
 import dev.cairn.storage.node.Node;
@@ -42,7 +43,8 @@ public class NodeLifecycle {
                     config.storageClass().rrs(), config.driveMonitorInterval(), config.staleUploadsExpiry());
             node = Node.start(settings, InstantSource.system());
             notifications = NotificationSetup.start(node.drivePaths(), System.getenv(), ConfigProvider.getConfig());
-            s3 = new S3Service(node.objectLayer(), Authentication.create(config, credentials),
+            var store = Authentication.credentials(config, credentials);
+            s3 = new S3Service(node.objectLayer(), new SigV4Authenticator(store, InstantSource.system()), store,
                     config.domain().orElse(null), notifications);
         } catch (FormatRefusedException | IllegalArgumentException e) {
             LOG.errorf("cairn cannot start: %s", e.getMessage());

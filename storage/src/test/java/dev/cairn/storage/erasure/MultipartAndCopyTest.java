@@ -136,6 +136,28 @@ class MultipartAndCopyTest {
     }
 
     @Test
+    void completingTheSameUploadAgainAnswersTheVersionItMade() {
+        MultipartUpload u = t.layer.newMultipartUpload("bucket", "twice", PutOptions.defaults());
+        UploadedPart p = part(u, 1, TestSets.random(4, 10));
+        List<CompletePart> parts = List.of(new CompletePart(1, p.etag()));
+        ObjectInfo first = t.layer.completeMultipartUpload("bucket", "twice", u.uploadId(), parts,
+                Versioning.UNVERSIONED);
+        ObjectInfo again = t.layer.completeMultipartUpload("bucket", "twice", u.uploadId(), parts,
+                Versioning.UNVERSIONED);
+        assertEquals(first.etag(), again.etag());
+        assertEquals(first.modTime(), again.modTime());
+        assertNull(again.metadata().get(MultipartUploads.UPLOAD_ID_FIELD), "the origin stays out of ObjectInfo");
+        // once the key holds something else, the upload is unknown again
+        t.layer.putObject("bucket", "twice", new ByteArrayInputStream(new byte[1]), 1, PutOptions.defaults());
+        assertEquals(ObjectError.NO_SUCH_UPLOAD, assertThrows(ObjectException.class, () ->
+                t.layer.completeMultipartUpload("bucket", "twice", u.uploadId(), parts, Versioning.UNVERSIONED))
+                .error());
+        assertEquals(ObjectError.NO_SUCH_UPLOAD, assertThrows(ObjectException.class, () ->
+                t.layer.completeMultipartUpload("bucket", "never", u.uploadId(), parts, Versioning.UNVERSIONED))
+                .error());
+    }
+
+    @Test
     void completeRefusesBadPartListsAndKeepsTheUpload() {
         MultipartUpload u = t.layer.newMultipartUpload("bucket", "k", PutOptions.defaults());
         UploadedPart small = part(u, 1, TestSets.random(1, 100));

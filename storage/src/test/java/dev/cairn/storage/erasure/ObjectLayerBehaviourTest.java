@@ -7,6 +7,7 @@ import dev.cairn.storage.object.ObjectError;
 import dev.cairn.storage.object.ObjectException;
 import dev.cairn.storage.object.ObjectInfo;
 import dev.cairn.storage.object.PutOptions;
+import dev.cairn.storage.object.StorageClass;
 import dev.cairn.storage.object.Versioning;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -228,11 +229,16 @@ class ObjectLayerBehaviourTest {
     }
 
     @Test
-    void metadataUpdateKeepsTheData() {
-        put("k", "body", Versioning.UNVERSIONED);
-        t.layer.updateObjectMetadata("bucket", "k", null, Map.of("content-type", "image/png", "etag",
-                t.layer.getObjectInfo("bucket", "k", null).etag()));
-        assertEquals("image/png", t.layer.getObjectInfo("bucket", "k", null).contentType());
+    void metadataUpdateKeepsTheDataEtagAndStorageClass() {
+        byte[] body = "body".getBytes(StandardCharsets.UTF_8);
+        t.layer.putObject("bucket", "k", new ByteArrayInputStream(body), body.length,
+                new PutOptions(Versioning.UNVERSIONED, Map.of(), StorageClass.REDUCED_REDUNDANCY, null));
+        ObjectInfo before = t.layer.getObjectInfo("bucket", "k", null);
+        t.layer.updateObjectMetadata("bucket", "k", null, Map.of("content-type", "image/png"));
+        ObjectInfo after = t.layer.getObjectInfo("bucket", "k", null);
+        assertEquals("image/png", after.contentType());
+        assertEquals(before.etag(), after.etag());
+        assertEquals(StorageClass.REDUCED_REDUNDANCY, after.storageClass());
         assertArrayEquals("body".getBytes(StandardCharsets.UTF_8), t.get("bucket", "k"));
     }
 

@@ -19,4 +19,12 @@ public record ChecksumValue(ChecksumAlgorithm algorithm, String value, ChecksumT
         int dash = value.lastIndexOf('-');
         return dash < 0 ? value : value.substring(0, dash);
     }
+
+    /** An algorithm with the type of checksum it makes, e.g. what a multipart upload was created with. */
+    public record Kind(ChecksumAlgorithm algorithm, ChecksumType type) {
+        public Kind {
+            Objects.requireNonNull(algorithm, "algorithm");
+            Objects.requireNonNull(type, "type");
+        }
+    }
 }

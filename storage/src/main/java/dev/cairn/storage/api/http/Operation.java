@@ -49,6 +49,12 @@ public enum Operation {
     PUT_ACL("s3:PutBucketAcl"),
     GET_BUCKET_NOTIFICATION("s3:GetBucketNotification"),
     PUT_BUCKET_NOTIFICATION("s3:PutBucketNotification"),
+    GET_BUCKET_OWNERSHIP_CONTROLS("s3:GetBucketOwnershipControls"),
+    PUT_BUCKET_OWNERSHIP_CONTROLS("s3:PutBucketOwnershipControls"),
+    DELETE_BUCKET_OWNERSHIP_CONTROLS("s3:PutBucketOwnershipControls"),
+    GET_PUBLIC_ACCESS_BLOCK("s3:GetBucketPublicAccessBlock"),
+    PUT_PUBLIC_ACCESS_BLOCK("s3:PutBucketPublicAccessBlock"),
+    DELETE_PUBLIC_ACCESS_BLOCK("s3:PutBucketPublicAccessBlock"),
     /** A browser form upload (POST to the bucket with multipart/form-data): signed by its form fields. */
     POST_OBJECT("s3:PutObject"),
     /** A browser's CORS preflight (OPTIONS): answered from the bucket's CORS rules, never authenticated. */
@@ -65,36 +71,40 @@ public enum Operation {
     /** Sub-resources of S3 that are recognised but not built: asking for them is NotImplemented, not ignored. */
     static final java.util.Set<String> UNIMPLEMENTED_SUBRESOURCES = java.util.Set.of("lifecycle", "replication", "logging", "website",
             "requestPayment", "accelerate", "analytics", "inventory", "metrics", "intelligent-tiering",
-            "object-lock", "ownershipControls", "publicAccessBlock", "retention", "legal-hold", "torrent",
+            "object-lock", "retention", "legal-hold", "torrent",
             "restore", "select");
+
+    /**
+     * Bucket sub-resources with a GET, PUT and DELETE each (null where S3 has no such operation), in the order they
+     * are tried: the first a request names decides.
+     */
+    private static final java.util.Map<String, Operation[]> BUCKET_SUBRESOURCES = bucketSubresources();
+
+    private static java.util.Map<String, Operation[]> bucketSubresources() {
+        java.util.Map<String, Operation[]> m = new java.util.LinkedHashMap<>();
+        m.put("policyStatus", new Operation[] {GET_BUCKET_POLICY_STATUS, null, null});
+        m.put("policy", new Operation[] {GET_BUCKET_POLICY, PUT_BUCKET_POLICY, DELETE_BUCKET_POLICY});
+        m.put("acl", new Operation[] {GET_ACL, PUT_ACL, null});
+        m.put("encryption", new Operation[] {GET_BUCKET_ENCRYPTION, PUT_BUCKET_ENCRYPTION, DELETE_BUCKET_ENCRYPTION});
+        m.put("ownershipControls", new Operation[] {GET_BUCKET_OWNERSHIP_CONTROLS, PUT_BUCKET_OWNERSHIP_CONTROLS,
+            DELETE_BUCKET_OWNERSHIP_CONTROLS});
+        m.put("publicAccessBlock", new Operation[] {GET_PUBLIC_ACCESS_BLOCK, PUT_PUBLIC_ACCESS_BLOCK,
+            DELETE_PUBLIC_ACCESS_BLOCK});
+        m.put("cors", new Operation[] {GET_BUCKET_CORS, PUT_BUCKET_CORS, DELETE_BUCKET_CORS});
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     /** Which operation a request is; null when the method makes no sense at that level (MethodNotAllowed). */
     public static Operation of(S3Request r) {
-        if (r.bucket() != null && r.key() == null && r.has("policyStatus")) {
-            return r.method().equals("GET") ? GET_BUCKET_POLICY_STATUS : null;
+        if (r.bucket() != null && r.key() != null && r.has("acl")) {
+            return byMethod(r, new Operation[] {GET_ACL, PUT_ACL, null});
         }
-        if (r.bucket() != null && r.key() == null && r.has("policy")) {
-            return switch (r.method()) {
-                case "GET" -> GET_BUCKET_POLICY;
-                case "PUT" -> PUT_BUCKET_POLICY;
-                case "DELETE" -> DELETE_BUCKET_POLICY;
-                default -> null;
-            };
-        }
-        if (r.bucket() != null && r.has("acl")) {
-            return switch (r.method()) {
-                case "GET" -> GET_ACL;
-                case "PUT" -> PUT_ACL;
-                default -> null;
-            };
-        }
-        if (r.bucket() != null && r.key() == null && r.has("encryption")) {
-            return switch (r.method()) {
-                case "GET" -> GET_BUCKET_ENCRYPTION;
-                case "PUT" -> PUT_BUCKET_ENCRYPTION;
-                case "DELETE" -> DELETE_BUCKET_ENCRYPTION;
-                default -> null;
-            };
+        if (r.bucket() != null && r.key() == null) {
+            for (var e : BUCKET_SUBRESOURCES.entrySet()) {
+                if (r.has(e.getKey())) {
+                    return byMethod(r, e.getValue());
+                }
+            }
         }
         if (r.bucket() != null && r.key() == null && r.has("notification")) {
             return switch (r.method()) {
@@ -105,14 +115,6 @@ public enum Operation {
         }
         if (r.key() != null && r.has("attributes")) {
             return r.method().equals("GET") ? GET_OBJECT_ATTRIBUTES : null;
-        }
-        if (r.bucket() != null && r.key() == null && r.has("cors")) {
-            return switch (r.method()) {
-                case "GET" -> GET_BUCKET_CORS;
-                case "PUT" -> PUT_BUCKET_CORS;
-                case "DELETE" -> DELETE_BUCKET_CORS;
-                default -> null;
-            };
         }
         for (String sub : r.query().keySet()) {
             if (UNIMPLEMENTED_SUBRESOURCES.contains(sub)) {
@@ -149,12 +151,7 @@ public enum Operation {
     private static Operation objectLevel(S3Request r) {
         boolean upload = r.has("uploadId");
         if (r.has("tagging")) {
-            return switch (r.method()) {
-                case "GET" -> GET_OBJECT_TAGGING;
-                case "PUT" -> PUT_OBJECT_TAGGING;
-                case "DELETE" -> DELETE_OBJECT_TAGGING;
-                default -> null;
-            };
+            return byMethod(r, new Operation[] {GET_OBJECT_TAGGING, PUT_OBJECT_TAGGING, DELETE_OBJECT_TAGGING});
         }
         return switch (r.method()) {
             case "GET" -> upload ? LIST_PARTS : GET_OBJECT;
@@ -165,6 +162,16 @@ public enum Operation {
             case "DELETE" -> upload ? ABORT_MULTIPART_UPLOAD : DELETE_OBJECT;
             case "POST" -> r.has("uploads") ? CREATE_MULTIPART_UPLOAD : upload ? COMPLETE_MULTIPART_UPLOAD
                     : NOT_IMPLEMENTED;
+            default -> null;
+        };
+    }
+
+    /** {@code getPutDelete[0..2]} by the request's method; null for other methods or where S3 has none. */
+    private static Operation byMethod(S3Request r, Operation[] getPutDelete) {
+        return switch (r.method()) {
+            case "GET" -> getPutDelete[0];
+            case "PUT" -> getPutDelete[1];
+            case "DELETE" -> getPutDelete[2];
             default -> null;
         };
     }

@@ -13,15 +13,19 @@ public final class BucketXml {
     private BucketXml() {
     }
 
-    /** ListBuckets: the owner, then the buckets in the order given (S3 sorts by name). */
-    public static byte[] listAllMyBuckets(Owner owner, List<BucketInfo> buckets) {
+    /**
+     * ListBuckets: the owner, the buckets in the order given (S3 sorts by name), then the token that continues a
+     * truncated page and the prefix asked for (each only when there is one).
+     */
+    public static byte[] listAllMyBuckets(Owner owner, List<BucketInfo> buckets, String continuationToken,
+                                          String prefix) {
         XmlWriter w = XmlWriter.s3Document("ListAllMyBucketsResult");
         owner.write(w, "Owner");
         w.start("Buckets");
         for (BucketInfo b : buckets) {
             w.start("Bucket").element("Name", b.name()).element("CreationDate", b.created()).end();
         }
-        return w.end().finish();
+        return w.end().optional("ContinuationToken", continuationToken).optional("Prefix", prefix).finish();
     }
 
     /** GetBucketLocation: the region, empty for us-east-1 (or null), as S3 answers. */

@@ -31,8 +31,13 @@ public record CompleteMultipartUploadRequest(List<Part> parts) {
         parts = List.copyOf(parts);
     }
 
+    /** An absent body is MalformedXML too: S3 answers so for a completion that lists no parts at all. */
     public static CompleteMultipartUploadRequest parse(InputStream body) {
-        XmlElement root = XmlReader.parseRequired(body, MAX_BODY_BYTES, "CompleteMultipartUpload");
+        XmlElement root = XmlReader.parse(body, MAX_BODY_BYTES);
+        if (root == null) {
+            throw new MalformedXmlException("CompleteMultipartUpload without a body");
+        }
+        XmlReader.requireRoot(root, "CompleteMultipartUpload");
         List<XmlElement> entries = root.children("Part");
         if (entries.isEmpty() || entries.size() > MAX_PARTS) {
             throw new MalformedXmlException("CompleteMultipartUpload has " + entries.size() + " parts");

@@ -4,6 +4,8 @@ import dev.cairn.storage.object.ListResult;
 import dev.cairn.storage.object.ObjectInfo;
 import dev.cairn.storage.object.StorageClass;
 
+import java.util.function.Function;
+
 /**
  * The three bucket listings: ListBucketResult of ListObjects (v1) and ListObjectsV2, and ListVersionsResult.
  * Each echoes the request's parameters (the records below) and writes one page of an ObjectLayer listing.
@@ -33,13 +35,15 @@ public final class ListingXml {
 
     /**
      * ListObjects (v1). NextMarker is written only when the page is truncated and a delimiter was given (without
-     * one, clients continue after the last key, as S3 documents). Every entry names {@code owner}; null for none.
+     * one, clients continue after the last key, as S3 documents). Every entry names its {@code owner}; null for none.
      */
-    public static byte[] listObjectsV1(V1Request q, ListResult page, Owner owner) {
+    public static byte[] listObjectsV1(V1Request q, ListResult page, Function<ObjectInfo, Owner> owner) {
         EncodingType enc = q.encoding();
+        // v1's Prefix is echoed as given even under encoding-type=url: S3 does so, and SDKs decode only the
+        // Delimiter, Marker, NextMarker, keys and common prefixes of a v1 listing
         XmlWriter w = XmlWriter.s3Document("ListBucketResult")
                 .element("Name", q.bucket())
-                .element("Prefix", enc.apply(orEmpty(q.prefix())))
+                .element("Prefix", orEmpty(q.prefix()))
                 .element("Marker", enc.apply(orEmpty(q.marker())));
         if (page.truncated() && q.delimiter() != null && page.nextKeyMarker() != null) {
             w.element("NextMarker", enc.apply(page.nextKeyMarker()));
@@ -56,7 +60,7 @@ public final class ListingXml {
      * ListObjectsV2. NextContinuationToken (a {@link ContinuationToken} of the page's next key marker) only when
      * truncated; owners only with {@code fetch-owner=true}.
      */
-    public static byte[] listObjectsV2(V2Request q, ListResult page, Owner owner) {
+    public static byte[] listObjectsV2(V2Request q, ListResult page, Function<ObjectInfo, Owner> owner) {
         EncodingType enc = q.encoding();
         XmlWriter w = XmlWriter.s3Document("ListBucketResult")
                 .element("Name", q.bucket())
@@ -79,7 +83,7 @@ public final class ListingXml {
      * ListObjectVersions: versions and delete markers interleaved in the page's order (keys ascending, newest
      * version first). NextKeyMarker and NextVersionIdMarker only when truncated.
      */
-    public static byte[] listVersions(VersionsRequest q, ListResult page, Owner owner) {
+    public static byte[] listVersions(VersionsRequest q, ListResult page, Function<ObjectInfo, Owner> owner) {
         EncodingType enc = q.encoding();
         XmlWriter w = XmlWriter.s3Document("ListVersionsResult")
                 .element("Name", q.bucket())
@@ -105,7 +109,7 @@ public final class ListingXml {
                         .element("StorageClass", storageClass(o.storageClass()));
             }
             if (owner != null) {
-                owner.write(w, "Owner");
+                owner.apply(o).write(w, "Owner");
             }
             w.end();
         }
@@ -114,7 +118,8 @@ public final class ListingXml {
         return w.finish();
     }
 
-    private static void writeContents(XmlWriter w, ListResult page, EncodingType enc, Owner owner) {
+    private static void writeContents(XmlWriter w, ListResult page, EncodingType enc,
+                                      Function<ObjectInfo, Owner> owner) {
         for (ObjectInfo o : page.objects()) {
             w.start("Contents")
                     .element("Key", enc.apply(o.key()))
@@ -123,7 +128,7 @@ public final class ListingXml {
                     .element("Size", o.size())
                     .element("StorageClass", storageClass(o.storageClass()));
             if (owner != null) {
-                owner.write(w, "Owner");
+                owner.apply(o).write(w, "Owner");
             }
             w.end();
         }

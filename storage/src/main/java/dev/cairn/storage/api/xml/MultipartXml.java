@@ -105,8 +105,9 @@ public final class MultipartXml {
         return w.finish();
     }
 
-    /** ListMultipartUploads; every upload names {@code owner} as initiator and owner. */
-    public static byte[] listUploads(UploadsRequest q, ListUploadsResult page, Owner owner) {
+    /** ListMultipartUploads; each upload names {@code owners}' answer for it as initiator and owner. */
+    public static byte[] listUploads(UploadsRequest q, ListUploadsResult page,
+                                     java.util.function.Function<MultipartUpload, Owner> owners) {
         EncodingType enc = q.encoding();
         XmlWriter w = XmlWriter.s3Document("ListMultipartUploadsResult")
                 .element("Bucket", q.bucket())
@@ -122,6 +123,7 @@ public final class MultipartXml {
             w.start("Upload")
                     .element("Key", enc.apply(u.key()))
                     .element("UploadId", u.uploadId());
+            Owner owner = owners.apply(u);
             owner.write(w, "Initiator");
             owner.write(w, "Owner");
             w.element("StorageClass", storageClass(u.storageClass()))

@@ -66,9 +66,11 @@ public final class ObjectXml {
     }
 
     /** GetObjectTagging / GetBucketTagging. */
+    /** A tag set, in key order: S3 keeps tags as a set and reports them sorted, whatever order they came in. */
     public static byte[] tagging(Tagging tagging) {
         XmlWriter w = XmlWriter.s3Document("Tagging").start("TagSet");
-        for (Tagging.Tag t : tagging.tags()) {
+        for (Tagging.Tag t : tagging.tags().stream().sorted(java.util.Comparator.comparing(Tagging.Tag::key))
+                .toList()) {
             w.start("Tag").element("Key", t.key()).element("Value", t.value()).end();
         }
         return w.end().finish();

@@ -6,12 +6,24 @@ import java.util.List;
 /**
  * One element of a parsed request body: its local name (namespaces are ignored, as S3 accepts documents with and
  * without its namespace), its text (the concatenated character data directly inside it, untrimmed: keys may start
- * or end with spaces) and its child elements in document order.
+ * or end with spaces), its child elements in document order, and its attributes by local name (an ACL's
+ * {@code xsi:type} is {@code type}; namespace declarations are not attributes).
  */
-public record XmlElement(String name, String text, List<XmlElement> children) {
+public record XmlElement(String name, String text, List<XmlElement> children,
+                         java.util.Map<String, String> attributes) {
 
     public XmlElement {
         children = List.copyOf(children);
+        attributes = java.util.Map.copyOf(attributes);
+    }
+
+    public XmlElement(String name, String text, List<XmlElement> children) {
+        this(name, text, children, java.util.Map.of());
+    }
+
+    /** The attribute with local name {@code name}, or null. */
+    public String attribute(String name) {
+        return attributes.get(name);
     }
 
     /** The children named {@code name}, in order. */

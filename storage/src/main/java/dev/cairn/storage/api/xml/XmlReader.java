@@ -69,7 +69,7 @@ public final class XmlReader {
         return requireRoot(root, rootName);
     }
 
-    static XmlElement requireRoot(XmlElement root, String rootName) {
+    public static XmlElement requireRoot(XmlElement root, String rootName) {
         if (!root.name().equals(rootName)) {
             throw new MalformedXmlException("root is " + root.name() + ", expected " + rootName);
         }
@@ -86,7 +86,11 @@ public final class XmlReader {
                     if (open.size() == MAX_DEPTH) {
                         throw new MalformedXmlException("nested deeper than " + MAX_DEPTH);
                     }
-                    open.push(new Builder(r.getLocalName()));
+                    Builder b = new Builder(r.getLocalName());
+                    for (int i = 0; i < r.getAttributeCount(); i++) {
+                        b.attributes.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
+                    }
+                    open.push(b);
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
                     XmlElement done = open.pop().build();
@@ -156,13 +160,14 @@ public final class XmlReader {
         final String name;
         final StringBuilder text = new StringBuilder();
         final List<XmlElement> children = new ArrayList<>();
+        final java.util.Map<String, String> attributes = new java.util.HashMap<>();
 
         Builder(String name) {
             this.name = name;
         }
 
         XmlElement build() {
-            return new XmlElement(name, text.toString(), children);
+            return new XmlElement(name, text.toString(), children, attributes);
         }
     }
 }

@@ -9,9 +9,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * A small forward-only XML writer for S3 response documents: elements and text, nothing else (no attributes but
- * the root's namespace, no comments, no self-closing tags: an empty element is written {@code <A></A>}, as S3
- * does).
+ * A small forward-only XML writer for S3 response documents: elements and text, and attributes only where S3
+ * writes them (the root's namespace, an ACL grantee's {@code xsi:type}); no comments, no self-closing tags: an empty
+ * element is written {@code <A></A>}, as S3 does.
  *
  * <p>Text is escaped for XML 1.0: {@code & < > " '} as entities; tab, line feed and carriage return as character
  * references (so that parsers' end-of-line normalization cannot change a key); characters XML 1.0 cannot carry at
@@ -54,6 +54,23 @@ public final class XmlWriter {
     public XmlWriter start(String name) {
         requireOpen();
         out.append('<').append(name).append('>');
+        open.push(name);
+        return this;
+    }
+
+    /**
+     * Opens {@code name} with attributes in the order given (names are the callers' constants, values are
+     * escaped), e.g. an ACL grantee with its {@code xmlns:xsi} declaration and {@code xsi:type}.
+     */
+    public XmlWriter start(String name, java.util.SequencedMap<String, String> attributes) {
+        requireOpen();
+        out.append('<').append(name);
+        attributes.forEach((k, v) -> {
+            out.append(' ').append(k).append("=\"");
+            appendEscaped(out, v);
+            out.append('"');
+        });
+        out.append('>');
         open.push(name);
         return this;
     }

@@ -109,7 +109,7 @@ class MultipartDocumentsTest {
                     <StorageClass>STANDARD</StorageClass><Initiated>2024-05-06T07:08:09.123Z</Initiated></Upload>
                   <CommonPrefixes><Prefix>photos/</Prefix></CommonPrefixes>
                 </ListMultipartUploadsResult>""", MultipartXml.listUploads(
-                new MultipartXml.UploadsRequest("b", null, "/", null, null, 2, EncodingType.NONE), page, OWNER));
+                new MultipartXml.UploadsRequest("b", null, "/", null, null, 2, EncodingType.NONE), page, u -> OWNER));
     }
 
     @Test
@@ -122,6 +122,6 @@ class MultipartDocumentsTest {
                   <EncodingType>url</EncodingType>
                 </ListMultipartUploadsResult>""", MultipartXml.listUploads(
                 new MultipartXml.UploadsRequest("b", "é", null, "a b", "u", 1000, EncodingType.URL),
-                new ListUploadsResult(List.of(), List.of(), false, null, null), OWNER));
+                new ListUploadsResult(List.of(), List.of(), false, null, null), u -> OWNER));
     }
 }

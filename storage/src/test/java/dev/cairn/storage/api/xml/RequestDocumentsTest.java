@@ -127,6 +127,7 @@ class RequestDocumentsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+            "",
             "<CompleteMultipartUpload></CompleteMultipartUpload>",
             "<CompleteMultipartUpload><Part><ETag>x</ETag></Part></CompleteMultipartUpload>",
             "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber></Part></CompleteMultipartUpload>",

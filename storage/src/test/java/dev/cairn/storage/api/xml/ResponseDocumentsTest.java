@@ -63,7 +63,20 @@ class ResponseDocumentsTest {
                     <Bucket><Name>beta</Name><CreationDate>2025-01-02T03:04:05.000Z</CreationDate></Bucket>
                   </Buckets>
                 </ListAllMyBucketsResult>""", BucketXml.listAllMyBuckets(OWNER,
-                List.of(new BucketInfo("alpha", T1), new BucketInfo("beta", T2))));
+                List.of(new BucketInfo("alpha", T1), new BucketInfo("beta", T2)), null, null));
+    }
+
+    @Test
+    void listAllMyBucketsTruncatedWithPrefix() {
+        assertDocument("""
+                <ListAllMyBucketsResult$NS>
+                  <Owner><ID>75aa57f09aa0c8ca</ID><DisplayName>cairn &amp; co</DisplayName></Owner>
+                  <Buckets>
+                    <Bucket><Name>alpha</Name><CreationDate>2024-05-06T07:08:09.123Z</CreationDate></Bucket>
+                  </Buckets>
+                  <ContinuationToken>AWFscGhh</ContinuationToken><Prefix>al</Prefix>
+                </ListAllMyBucketsResult>""", BucketXml.listAllMyBuckets(OWNER,
+                List.of(new BucketInfo("alpha", T1)), ContinuationToken.encode("alpha"), "al"));
     }
 
     @Test
@@ -72,7 +85,7 @@ class ResponseDocumentsTest {
                 <ListAllMyBucketsResult$NS>
                   <Owner><ID>75aa57f09aa0c8ca</ID><DisplayName>cairn &amp; co</DisplayName></Owner>
                   <Buckets></Buckets>
-                </ListAllMyBucketsResult>""", BucketXml.listAllMyBuckets(OWNER, List.of()));
+                </ListAllMyBucketsResult>""", BucketXml.listAllMyBuckets(OWNER, List.of(), null, null));
     }
 
     @Test
@@ -144,13 +157,14 @@ class ResponseDocumentsTest {
         assertDocument("<DeleteResult$NS></DeleteResult>", ObjectXml.deleteResult(outcomes.subList(0, 4), true));
     }
 
+    /** Tags come out in key order, whatever order they were given in. */
     @Test
     void tagging() {
         Tagging t = new Tagging(List.of(new Tagging.Tag("project", "cairn"), new Tagging.Tag("a<b", "")));
         assertDocument("""
                 <Tagging$NS><TagSet>
-                  <Tag><Key>project</Key><Value>cairn</Value></Tag>
                   <Tag><Key>a&lt;b</Key><Value></Value></Tag>
+                  <Tag><Key>project</Key><Value>cairn</Value></Tag>
                 </TagSet></Tagging>""", t.toXml());
         assertDocument("<Tagging$NS><TagSet></TagSet></Tagging>", new Tagging(List.of()).toXml());
     }
