@@ -72,12 +72,14 @@ public final class KafkaBroker implements AutoCloseable {
     private final String brokerMain;
     private final Duration startTimeout;
     private final Duration stopTimeout;
+    private final SaslUsers sasl; // null: the client listener is PLAINTEXT
 
     private volatile Process process;
     private volatile boolean stopRequested;
     private Thread shutdownHook;
     private String clusterId;
     private Duration lastStartDuration;
+    private volatile int probePort; // where awaitReady speaks its unauthenticated Metadata request
 
     private KafkaBroker(Builder b, int port) {
         this.storage = new BrokerStorage(b.dir);
@@ -90,6 +92,8 @@ public final class KafkaBroker implements AutoCloseable {
         this.brokerMain = b.brokerMain;
         this.startTimeout = b.startTimeout;
         this.stopTimeout = b.stopTimeout;
+        this.sasl = b.plainUsers.isEmpty() && b.scramUsers.isEmpty() ? null
+                : new SaslUsers(b.plainUsers, b.scramUsers);
     }
 
     public static Builder builder() {
@@ -130,14 +134,17 @@ public final class KafkaBroker implements AutoCloseable {
                         + " is in use by another process; choose another port");
             }
             int controllerPort = LoopbackPorts.freeExcept(port);
-            Files.writeString(storage.serverProperties(), ServerProperties.render(
-                    ServerProperties.build(storage.logDir(), port, controllerPort, properties)));
+            int internalPort = sasl == null ? 0 : LoopbackPorts.freeExcept(port, controllerPort);
+            probePort = sasl == null ? port : internalPort;
+            Files.writeString(storage.serverProperties(), ServerProperties.render(ServerProperties.build(
+                    storage.logDir(), port, controllerPort, sasl, internalPort, properties)));
             if (!storage.isFormatted()) {
                 format(brokerJars);
             }
             clusterId = storage.clusterId();
-            note("starting the broker on " + bootstrapServers() + " (controller on port " + controllerPort
-                    + ", cluster " + clusterId + ")");
+            note("starting the broker on " + bootstrapServers() + " (" + securityProtocol()
+                    + (sasl == null ? "" : " " + sasl.mechanisms() + ", internal PLAINTEXT port " + internalPort)
+                    + ", controller on port " + controllerPort + ", cluster " + clusterId + ")");
             launch(brokerJars);
         } catch (IOException e) {
             throw new KafkaBrokerException("cannot start the broker in " + storage.dir() + ": " + e, e);
@@ -211,6 +218,19 @@ public final class KafkaBroker implements AutoCloseable {
         return port;
     }
 
+    /**
+     * What clients set as {@code security.protocol} for {@link #bootstrapServers()}: {@code SASL_PLAINTEXT} when
+     * the broker was built with {@link Builder#saslPlain} or {@link Builder#scram}, else {@code PLAINTEXT}.
+     */
+    public String securityProtocol() {
+        return sasl == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
+    }
+
+    /** The SASL mechanisms {@link #bootstrapServers()} offers; empty for a PLAINTEXT broker. */
+    public List<String> saslMechanisms() {
+        return sasl == null ? List.of() : sasl.mechanisms();
+    }
+
     public Path dir() {
         return storage.dir();
     }
@@ -244,8 +264,11 @@ public final class KafkaBroker implements AutoCloseable {
     private void format(List<Path> brokerJars) throws IOException {
         String newId = BrokerStorage.newClusterId(new SecureRandom());
         note("formatting " + storage.logDir() + " for new cluster " + newId);
-        List<String> cmd = javaCommand(brokerJars, storageToolMain,
-                "format", "-t", newId, "-c", storage.serverProperties().toString());
+        List<String> args = new ArrayList<>(List.of("format", "-t", newId, "-c", storage.serverProperties().toString()));
+        if (sasl != null) {
+            args.addAll(sasl.formatArguments()); // SCRAM credentials live in the metadata log, written here
+        }
+        List<String> cmd = javaCommand(brokerJars, storageToolMain, args.toArray(String[]::new));
         Process p = new ProcessBuilder(cmd).directory(storage.dir().toFile()).redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(storage.logFile().toFile())).start();
         if (!awaitUninterruptibly(p, startTimeout)) {
@@ -289,6 +312,7 @@ public final class KafkaBroker implements AutoCloseable {
     /** Polls with a Metadata request until the broker lists itself under our cluster id; see {@link MetadataProbe}. */
     private void awaitReady(long deadlineNanos) {
         Process p = process;
+        int port = probePort;
         String lastProblem = "no answer yet";
         for (int attempt = 1; ; attempt++) {
             if (!p.isAlive()) {
@@ -408,6 +432,8 @@ public final class KafkaBroker implements AutoCloseable {
         private Duration stopTimeout = Duration.ofSeconds(30);
         private String storageToolMain = STORAGE_TOOL;
         private String brokerMain = KAFKA_MAIN;
+        private final Map<String, String> plainUsers = new LinkedHashMap<>();
+        private final Map<String, String> scramUsers = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -434,15 +460,34 @@ public final class KafkaBroker implements AutoCloseable {
          */
         public Builder property(String key, String value) {
             Objects.requireNonNull(value, "value");
-            if (ServerProperties.OWNED.contains(key)) {
-                throw new IllegalArgumentException("'" + key + "' is set by the launcher and cannot be overridden");
-            }
+            ServerProperties.checkNotOwned(key);
             properties.put(key, value);
             return this;
         }
 
         public Builder properties(Map<String, String> settings) {
             settings.forEach(this::property);
+            return this;
+        }
+
+        /**
+         * Makes the client listener ({@link KafkaBroker#bootstrapServers()}) SASL_PLAINTEXT with mechanism PLAIN
+         * for these users (name to password); may be combined with {@link #scram}. The broker then also listens on
+         * an internal PLAINTEXT port of its own, for inter-broker traffic and the launcher's readiness probe; it is
+         * not advertised to clients that connect to the client port. See {@link SaslUsers} for allowed characters.
+         */
+        public Builder saslPlain(Map<String, String> users) {
+            plainUsers.putAll(users);
+            return this;
+        }
+
+        /**
+         * Like {@link #saslPlain}, with credentials for SCRAM-SHA-256 and SCRAM-SHA-512. They are written into the
+         * cluster metadata when the directory is formatted (its first start), so users added on a later start of
+         * the same directory are not known to the broker.
+         */
+        public Builder scram(Map<String, String> users) {
+            scramUsers.putAll(users);
             return this;
         }
 
