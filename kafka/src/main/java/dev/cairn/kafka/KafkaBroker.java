@@ -53,6 +53,9 @@ public final class KafkaBroker implements AutoCloseable {
             "-Dorg.slf4j.simpleLogger.showDateTime=true",
             "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS");
 
+    /** The password of the stores {@link Builder#selfSignedTls} makes; it protects nothing (see {@link BrokerTls}). */
+    public static final String TLS_STORE_PASSWORD = BrokerTls.STORE_PASSWORD;
+
     static final String KAFKA_MAIN = "kafka.Kafka";
     static final String STORAGE_TOOL = "kafka.tools.StorageTool";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
@@ -72,7 +75,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final String brokerMain;
     private final Duration startTimeout;
     private final Duration stopTimeout;
-    private final SaslUsers sasl; // null: the client listener is PLAINTEXT
+    private final ClientListener client;
 
     private volatile Process process;
     private volatile boolean stopRequested;
@@ -92,8 +95,9 @@ public final class KafkaBroker implements AutoCloseable {
         this.brokerMain = b.brokerMain;
         this.startTimeout = b.startTimeout;
         this.stopTimeout = b.stopTimeout;
-        this.sasl = b.plainUsers.isEmpty() && b.scramUsers.isEmpty() ? null
-                : new SaslUsers(b.plainUsers, b.scramUsers);
+        this.client = new ClientListener(
+                b.plainUsers.isEmpty() && b.scramUsers.isEmpty() ? null : new SaslUsers(b.plainUsers, b.scramUsers),
+                b.selfSignedTls ? new BrokerTls(storage.dir().resolve("tls")) : null);
     }
 
     public static Builder builder() {
@@ -134,16 +138,20 @@ public final class KafkaBroker implements AutoCloseable {
                         + " is in use by another process; choose another port");
             }
             int controllerPort = LoopbackPorts.freeExcept(port);
-            int internalPort = sasl == null ? 0 : LoopbackPorts.freeExcept(port, controllerPort);
-            probePort = sasl == null ? port : internalPort;
+            int internalPort = client.isPlaintext() ? 0 : LoopbackPorts.freeExcept(port, controllerPort);
+            probePort = client.isPlaintext() ? port : internalPort;
+            if (client.tls() != null) {
+                client.tls().ensureCreated(java.resolveSibling("keytool"), storage.logFile());
+            }
             Files.writeString(storage.serverProperties(), ServerProperties.render(ServerProperties.build(
-                    storage.logDir(), port, controllerPort, sasl, internalPort, properties)));
+                    storage.logDir(), port, controllerPort, client, internalPort, properties)));
             if (!storage.isFormatted()) {
                 format(brokerJars);
             }
             clusterId = storage.clusterId();
             note("starting the broker on " + bootstrapServers() + " (" + securityProtocol()
-                    + (sasl == null ? "" : " " + sasl.mechanisms() + ", internal PLAINTEXT port " + internalPort)
+                    + (client.sasl() == null ? "" : " " + client.saslMechanisms())
+                    + (client.isPlaintext() ? "" : ", internal PLAINTEXT port " + internalPort)
                     + ", controller on port " + controllerPort + ", cluster " + clusterId + ")");
             launch(brokerJars);
         } catch (IOException e) {
@@ -219,16 +227,31 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
-     * What clients set as {@code security.protocol} for {@link #bootstrapServers()}: {@code SASL_PLAINTEXT} when
-     * the broker was built with {@link Builder#saslPlain} or {@link Builder#scram}, else {@code PLAINTEXT}.
+     * What clients set as {@code security.protocol} for {@link #bootstrapServers()}: {@code PLAINTEXT}, or
+     * {@code SASL_PLAINTEXT}, {@code SSL}, {@code SASL_SSL} as built with {@link Builder#saslPlain},
+     * {@link Builder#scram} and {@link Builder#selfSignedTls}.
      */
     public String securityProtocol() {
-        return sasl == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
+        return client.protocol();
     }
 
-    /** The SASL mechanisms {@link #bootstrapServers()} offers; empty for a PLAINTEXT broker. */
+    /** The SASL mechanisms {@link #bootstrapServers()} offers; empty without SASL. */
     public List<String> saslMechanisms() {
-        return sasl == null ? List.of() : sasl.mechanisms();
+        return client.saslMechanisms();
+    }
+
+    /**
+     * The broker's self-signed certificate in PEM ({@code DIR/tls/ca.pem}), what a client trusts to reach it
+     * (e.g. {@code ssl.truststore.type=PEM}, {@code ssl.truststore.location}); empty without TLS. It exists once the
+     * broker has been started.
+     */
+    public Optional<Path> tlsCertificate() {
+        return Optional.ofNullable(client.tls()).map(BrokerTls::certificatePem);
+    }
+
+    /** The same certificate as a PKCS12 truststore, password {@link #TLS_STORE_PASSWORD}; empty without TLS. */
+    public Optional<Path> tlsTruststore() {
+        return Optional.ofNullable(client.tls()).map(BrokerTls::truststore);
     }
 
     public Path dir() {
@@ -265,8 +288,8 @@ public final class KafkaBroker implements AutoCloseable {
         String newId = BrokerStorage.newClusterId(new SecureRandom());
         note("formatting " + storage.logDir() + " for new cluster " + newId);
         List<String> args = new ArrayList<>(List.of("format", "-t", newId, "-c", storage.serverProperties().toString()));
-        if (sasl != null) {
-            args.addAll(sasl.formatArguments()); // SCRAM credentials live in the metadata log, written here
+        if (client.sasl() != null) {
+            args.addAll(client.sasl().formatArguments()); // SCRAM credentials live in the metadata log, written here
         }
         List<String> cmd = javaCommand(brokerJars, storageToolMain, args.toArray(String[]::new));
         Process p = new ProcessBuilder(cmd).directory(storage.dir().toFile()).redirectErrorStream(true)
@@ -434,6 +457,7 @@ public final class KafkaBroker implements AutoCloseable {
         private String brokerMain = KAFKA_MAIN;
         private final Map<String, String> plainUsers = new LinkedHashMap<>();
         private final Map<String, String> scramUsers = new LinkedHashMap<>();
+        private boolean selfSignedTls;
 
         private Builder() {
         }
@@ -488,6 +512,18 @@ public final class KafkaBroker implements AutoCloseable {
          */
         public Builder scram(Map<String, String> users) {
             scramUsers.putAll(users);
+            return this;
+        }
+
+        /**
+         * Makes the client listener TLS (SSL, or SASL_SSL with {@link #saslPlain} / {@link #scram}) with a
+         * self-signed certificate for 127.0.0.1 and localhost, made with the JDK's {@code keytool} in
+         * {@code DIR/tls/} on the first start and kept for later ones; clients trust
+         * {@link KafkaBroker#tlsCertificate()} or {@link KafkaBroker#tlsTruststore()}. As with SASL, an internal
+         * PLAINTEXT port serves inter-broker traffic and the launcher's readiness probe.
+         */
+        public Builder selfSignedTls() {
+            this.selfSignedTls = true;
             return this;
         }
 

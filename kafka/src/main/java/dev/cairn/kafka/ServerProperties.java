@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 final class ServerProperties {
 
     static final String HOST = "127.0.0.1";
-    /** The name of the authenticated client listener, when there is one. */
-    static final String SASL_LISTENER = "CLIENT";
+    /** The name of the client listener when it has SASL or TLS (a plaintext one is called PLAINTEXT). */
+    static final String CLIENT_LISTENER = "CLIENT";
 
     /** Settings the launcher decides; a caller setting one would break the launcher's assumptions, so it is refused. */
     static final Set<String> OWNED = Set.of(
@@ -40,25 +40,26 @@ final class ServerProperties {
      * @throws IllegalArgumentException when {@code extra} names a setting in {@link #OWNED}, or the ports collide
      */
     static Map<String, String> build(Path logDir, int port, int controllerPort, Map<String, String> extra) {
-        return build(logDir, port, controllerPort, null, 0, extra);
+        return build(logDir, port, controllerPort, ClientListener.PLAINTEXT, 0, extra);
     }
 
     /**
-     * Like {@link #build(Path, int, int, Map)}, but with {@code sasl} (when not null) the client listener on
-     * {@code port} is SASL_PLAINTEXT for those users, and a PLAINTEXT listener on {@code internalPort} serves
-     * inter-broker traffic and the launcher's readiness probe, which speaks an unauthenticated Metadata request. The
-     * controller listener stays PLAINTEXT: only the broker inside the same process talks to it.
+     * Like {@link #build(Path, int, int, Map)}, but unless {@code client} is plaintext the client listener on
+     * {@code port} uses its SASL users and TLS certificate, and a PLAINTEXT listener on {@code internalPort} serves
+     * inter-broker traffic and the launcher's readiness probe, which speaks an unauthenticated, unencrypted Metadata
+     * request. The controller listener stays PLAINTEXT: only the broker inside the same process talks to it.
      */
-    static Map<String, String> build(Path logDir, int port, int controllerPort, SaslUsers sasl, int internalPort,
-                                     Map<String, String> extra) {
+    static Map<String, String> build(Path logDir, int port, int controllerPort, ClientListener client,
+                                     int internalPort, Map<String, String> extra) {
+        boolean internal = !client.isPlaintext();
         checkPort(port);
         checkPort(controllerPort);
-        if (sasl != null) {
+        if (internal) {
             checkPort(internalPort);
         }
-        if (port == controllerPort || (sasl != null && (internalPort == port || internalPort == controllerPort))) {
+        if (port == controllerPort || (internal && (internalPort == port || internalPort == controllerPort))) {
             throw new IllegalArgumentException("the ports must differ: client " + port + ", controller "
-                    + controllerPort + (sasl != null ? ", internal " + internalPort : ""));
+                    + controllerPort + (internal ? ", internal " + internalPort : ""));
         }
         extra.keySet().forEach(ServerProperties::checkNotOwned);
         Map<String, String> p = new TreeMap<>();
@@ -68,7 +69,7 @@ final class ServerProperties {
         // controller port may change between restarts. A dynamic quorum would store it in the metadata log instead.
         p.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
         p.put("controller.listener.names", "CONTROLLER");
-        if (sasl == null) {
+        if (!internal) {
             p.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
             p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
             p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -76,14 +77,14 @@ final class ServerProperties {
         } else {
             // Both broker listeners are advertised: Kafka requires it of the inter-broker one, and a Metadata request
             // answers with the addresses of the listener it arrived on, so each kind of client stays on its own.
-            p.put("listeners", "INTERNAL://" + HOST + ":" + internalPort + "," + SASL_LISTENER + "://" + HOST + ":"
+            p.put("listeners", "INTERNAL://" + HOST + ":" + internalPort + "," + CLIENT_LISTENER + "://" + HOST + ":"
                     + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
-            p.put("advertised.listeners", "INTERNAL://" + HOST + ":" + internalPort + "," + SASL_LISTENER + "://"
+            p.put("advertised.listeners", "INTERNAL://" + HOST + ":" + internalPort + "," + CLIENT_LISTENER + "://"
                     + HOST + ":" + port);
             p.put("listener.security.protocol.map",
-                    "INTERNAL:PLAINTEXT," + SASL_LISTENER + ":SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+                    "INTERNAL:PLAINTEXT," + CLIENT_LISTENER + ":" + client.protocol() + ",CONTROLLER:PLAINTEXT");
             p.put("inter.broker.listener.name", "INTERNAL");
-            p.putAll(sasl.listenerProperties(SASL_LISTENER));
+            p.putAll(client.properties(CLIENT_LISTENER));
         }
         p.put("log.dirs", logDir.toAbsolutePath().toString());
 

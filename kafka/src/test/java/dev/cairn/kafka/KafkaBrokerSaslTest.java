@@ -1,16 +1,9 @@
 package dev.cairn.kafka;
 
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,8 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,49 +44,9 @@ class KafkaBrokerSaslTest {
         broker.stop();
     }
 
-    /** The client settings for {@code mechanism} as {@code user}; a null user means no SASL at all. */
     static Map<String, Object> client(String mechanism, String user, String password) {
-        Map<String, Object> p = new HashMap<>();
-        p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        if (user == null) {
-            return p;
-        }
-        p.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
-        p.put(SaslConfigs.SASL_MECHANISM, mechanism);
-        String module = mechanism.equals("PLAIN") ? "org.apache.kafka.common.security.plain.PlainLoginModule"
-                : "org.apache.kafka.common.security.scram.ScramLoginModule";
-        p.put(SaslConfigs.SASL_JAAS_CONFIG, module + " required username=\"" + user + "\" password=\"" + password
-                + "\";");
-        return p;
-    }
-
-    static void produce(Map<String, Object> client, String topic, String value) throws Exception {
-        Map<String, Object> p = new HashMap<>(client);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
-                new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, value)).get(30, TimeUnit.SECONDS);
-        }
-    }
-
-    static List<String> readAll(Map<String, Object> client, String topic, int expected) {
-        Map<String, Object> p = new HashMap<>(client);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<String> values = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new StringDeserializer())) {
-            TopicPartition p0 = new TopicPartition(topic, 0);
-            consumer.assign(List.of(p0));
-            consumer.seekToBeginning(List.of(p0));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (values.size() < expected && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    values.add(r.value());
-                }
-            }
-        }
-        return values;
+        return user == null ? new HashMap<>(Map.of("bootstrap.servers", broker.bootstrapServers()))
+                : SecureClients.sasl(broker.bootstrapServers(), mechanism, user, password);
     }
 
     @Test
@@ -109,8 +60,8 @@ class KafkaBrokerSaslTest {
             "SCRAM-SHA-512, carol, carol-secret"})
     void aUserProducesAndConsumesWithItsMechanism(String mechanism, String user, String password) throws Exception {
         String topic = "t-" + mechanism.toLowerCase();
-        produce(client(mechanism, user, password), topic, "by " + user);
-        assertEquals(List.of("by " + user), readAll(client(mechanism, user, password), topic, 1));
+        SecureClients.produce(client(mechanism, user, password), topic, "by " + user);
+        assertEquals(List.of("by " + user), SecureClients.readAll(client(mechanism, user, password), topic, 1));
     }
 
     @ParameterizedTest(name = "{0} as {1} with a wrong password")
@@ -118,7 +69,7 @@ class KafkaBrokerSaslTest {
             "SCRAM-SHA-512, alice, alice-secret"})
     void aWrongPasswordOrMechanismIsRefused(String mechanism, String user, String password) {
         ExecutionException e = assertThrows(ExecutionException.class,
-                () -> produce(client(mechanism, user, password), "refused", "x"));
+                () -> SecureClients.produce(client(mechanism, user, password), "refused", "x"));
         assertInstanceOf(SaslAuthenticationException.class, e.getCause(), e.toString());
     }
 
@@ -139,10 +90,10 @@ class KafkaBrokerSaslTest {
     @Test
     void scramUsersSurviveARestartBecauseTheyLiveInTheMetadataLog() throws Exception {
         Map<String, Object> carol = client("SCRAM-SHA-256", "carol", "carol-secret");
-        produce(carol, "restart", "before");
+        SecureClients.produce(carol, "restart", "before");
         assertTrue(broker.stop());
         broker.start();
-        produce(carol, "restart", "after");
-        assertEquals(List.of("before", "after"), readAll(carol, "restart", 2));
+        SecureClients.produce(carol, "restart", "after");
+        assertEquals(List.of("before", "after"), SecureClients.readAll(carol, "restart", 2));
     }
 }

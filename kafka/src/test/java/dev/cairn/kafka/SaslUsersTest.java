@@ -70,7 +70,7 @@ class SaslUsersTest {
 
     @Test
     void theServerPropertiesKeepAPlaintextListenerForTheLauncherAndTheController() {
-        SaslUsers users = new SaslUsers(Map.of("alice", "secret"), Map.of());
+        ClientListener users = new ClientListener(new SaslUsers(Map.of("alice", "secret"), Map.of()), null);
         Map<String, String> p = ServerProperties.build(Path.of("/tmp/k"), 19092, 19093, users, 19094, Map.of());
         assertEquals("INTERNAL://127.0.0.1:19094,CLIENT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093",
                 p.get("listeners"));
@@ -84,7 +84,7 @@ class SaslUsersTest {
 
     @Test
     void theInternalPortMustBeItsOwn() {
-        SaslUsers users = new SaslUsers(Map.of("alice", "secret"), Map.of());
+        ClientListener users = new ClientListener(new SaslUsers(Map.of("alice", "secret"), Map.of()), null);
         assertThrows(IllegalArgumentException.class,
                 () -> ServerProperties.build(Path.of("/tmp/k"), 19092, 19093, users, 19092, Map.of()));
         assertThrows(IllegalArgumentException.class,
