@@ -8,12 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -30,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * consumer configured here, independently of the node's code.
  */
 class KafkaSaslNotificationIT {
-    static final String USER = "kafka-admin";
-    static final String SECRET = "kafka-secret-key-123";
+    static final String USER = NotifiedPuts.USER;
+    static final String SECRET = NotifiedPuts.SECRET;
     static final String ARN = "arn:cairn:sqs::SECURE:kafka";
     static final Map<String, String> PLAIN_USERS = Map.of("alice", "alice-secret");
     static final Map<String, String> SCRAM_USERS = Map.of("carol", "carol-secret");
@@ -73,28 +70,6 @@ class KafkaSaslNotificationIT {
         return new TopicReader(kafka.bootstrapServers(), topic, p);
     }
 
-    /** Creates {@code bucket} with every created object notified to {@link #ARN}, then PUTs {@code n} objects. */
-    static List<String> putObjects(CairnProcess node, String bucket, int n) {
-        try (S3Client s3 = S3Clients.sync(node, USER, SECRET)) {
-            s3.createBucket(b -> b.bucket(bucket));
-            s3.putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(c -> c
-                    .queueConfigurations(EventScenario.rule("created", ARN, null, null, "s3:ObjectCreated:*"))));
-            List<String> keys = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                String key = "object-" + i;
-                s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString("body " + i));
-                keys.add(bucket + "/" + key);
-            }
-            return keys;
-        }
-    }
-
-    static TreeSet<String> kafkaKeys(List<TopicReader.Received> received, String bucket) {
-        TreeSet<String> keys = new TreeSet<>();
-        TopicReader.of(received, bucket).forEach(r -> keys.add(r.kafkaKey()));
-        return keys;
-    }
-
     @ParameterizedTest(name = "{0}")
     @CsvSource({"PLAIN, alice, alice-secret", "SCRAM-SHA-256, carol, carol-secret",
             "SCRAM-SHA-512, carol, carol-secret"})
@@ -104,10 +79,10 @@ class KafkaSaslNotificationIT {
         String topic = "events-" + name;
         try (CairnProcess node = node("node-" + name, topic, mechanism, user, password);
              TopicReader topicReader = reader(topic, mechanism, user, password)) {
-            List<String> keys = putObjects(node, name, 5);
+            List<String> keys = NotifiedPuts.put(node, ARN, name, 5);
             List<TopicReader.Received> all = topicReader.pollUntil(TopicReader.atLeast(name, 5),
                     Duration.ofSeconds(60));
-            assertEquals(new TreeSet<>(keys), kafkaKeys(all, name));
+            assertEquals(new TreeSet<>(keys), NotifiedPuts.kafkaKeys(all, name));
             JsonNode target = AdminApi.target(node, ARN, USER, SECRET);
             assertEquals(mechanism + " as " + user, target.at("/settings/sasl").asText(), target.toString());
             assertFalse(target.toString().contains(password), "the password is never shown: " + target);
@@ -122,7 +97,7 @@ class KafkaSaslNotificationIT {
         Path nodeDir = dir.resolve("node-wrong-password");
         List<String> keys;
         try (CairnProcess node = node("node-wrong-password", topic, "PLAIN", "alice", "not-alices-password")) {
-            keys = putObjects(node, "refused", 5);
+            keys = NotifiedPuts.put(node, ARN, "refused", 5);
             JsonNode target = awaitFailure(node);
             assertFalse(target.path("online").asBoolean(), target.toString());
             assertEquals(5, target.path("pending").asLong(), "every event stays queued: " + target);
@@ -138,36 +113,21 @@ class KafkaSaslNotificationIT {
                     "alice-secret")) {
                 List<TopicReader.Received> all = topicReader.pollUntil(TopicReader.atLeast("refused", 5),
                         Duration.ofSeconds(60));
-                assertEquals(new TreeSet<>(keys), kafkaKeys(all, "refused"));
+                assertEquals(new TreeSet<>(keys), NotifiedPuts.kafkaKeys(all, "refused"));
                 assertEquals(0, awaitPending(node, 0).path("pending").asLong());
             }
         }
     }
 
-    /** The target's admin entry once it has failed at least once. */
-    private static JsonNode awaitFailure(CairnProcess node) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            JsonNode t = AdminApi.target(node, ARN, USER, SECRET);
-            if (t.path("failures").asLong() >= 1 && !t.path("lastError").isNull()) {
-                return t;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no failed delivery within 60 s: " + t);
-            }
-            Thread.sleep(200);
-        }
+    static JsonNode awaitFailure(CairnProcess node) throws Exception {
+        JsonNode t = AdminApi.awaitTarget(node, ARN, USER, SECRET,
+                e -> e.path("failures").asLong() >= 1 && !e.path("lastError").isNull(), Duration.ofSeconds(60));
+        assertTrue(t.path("failures").asLong() >= 1, "a failed delivery within 60 s: " + t);
+        return t;
     }
 
-    /** The target's admin entry once {@code pending} is {@code n}. */
-    private static JsonNode awaitPending(CairnProcess node, long n) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            JsonNode t = AdminApi.target(node, ARN, USER, SECRET);
-            if (t.path("pending").asLong() == n || System.nanoTime() > deadline) {
-                return t;
-            }
-            Thread.sleep(200);
-        }
+    static JsonNode awaitPending(CairnProcess node, long n) throws Exception {
+        return AdminApi.awaitTarget(node, ARN, USER, SECRET, e -> e.path("pending").asLong() == n,
+                Duration.ofSeconds(30));
     }
 }
