@@ -8,7 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.function.Predicate;
 
 /** The node's admin endpoints, with the root credentials by HTTP Basic. */
 final class AdminApi {
@@ -35,5 +37,21 @@ final class AdminApi {
             }
         }
         throw new AssertionError("no target " + arn);
+    }
+
+    /**
+     * Polls one target's entry until {@code until} holds for it or {@code timeout} passes; returns the last entry
+     * either way, for the caller to assert on (and show).
+     */
+    static JsonNode awaitTarget(CairnProcess node, String arn, String user, String secret, Predicate<JsonNode> until,
+                                Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonNode t = target(node, arn, user, secret);
+            if (until.test(t) || System.nanoTime() > deadline) {
+                return t;
+            }
+            Thread.sleep(200);
+        }
     }
 }

@@ -40,7 +40,13 @@ final class TopicReader implements AutoCloseable {
     private boolean assigned;
 
     TopicReader(String bootstrapServers, String topic) {
+        this(bootstrapServers, topic, new Properties());
+    }
+
+    /** With client settings added, e.g. {@code security.protocol} and {@code sasl.*} for an authenticated broker. */
+    TopicReader(String bootstrapServers, String topic, Properties client) {
         Properties p = new Properties();
+        p.putAll(client);
         p.put("bootstrap.servers", bootstrapServers);
         p.put("key.deserializer", StringDeserializer.class.getName());
         p.put("value.deserializer", StringDeserializer.class.getName());

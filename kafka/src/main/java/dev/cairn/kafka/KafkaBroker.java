@@ -53,6 +53,9 @@ public final class KafkaBroker implements AutoCloseable {
             "-Dorg.slf4j.simpleLogger.showDateTime=true",
             "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS");
 
+    /** The password of the stores {@link Builder#selfSignedTls} makes; it protects nothing (see {@link BrokerTls}). */
+    public static final String TLS_STORE_PASSWORD = BrokerTls.STORE_PASSWORD;
+
     static final String KAFKA_MAIN = "kafka.Kafka";
     static final String STORAGE_TOOL = "kafka.tools.StorageTool";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
@@ -72,12 +75,14 @@ public final class KafkaBroker implements AutoCloseable {
     private final String brokerMain;
     private final Duration startTimeout;
     private final Duration stopTimeout;
+    private final ClientListener client;
 
     private volatile Process process;
     private volatile boolean stopRequested;
     private Thread shutdownHook;
     private String clusterId;
     private Duration lastStartDuration;
+    private volatile int probePort; // where awaitReady speaks its unauthenticated Metadata request
 
     private KafkaBroker(Builder b, int port) {
         this.storage = new BrokerStorage(b.dir);
@@ -90,6 +95,9 @@ public final class KafkaBroker implements AutoCloseable {
         this.brokerMain = b.brokerMain;
         this.startTimeout = b.startTimeout;
         this.stopTimeout = b.stopTimeout;
+        this.client = new ClientListener(
+                b.plainUsers.isEmpty() && b.scramUsers.isEmpty() ? null : new SaslUsers(b.plainUsers, b.scramUsers),
+                b.selfSignedTls ? new BrokerTls(storage.dir().resolve("tls")) : null);
     }
 
     public static Builder builder() {
@@ -130,14 +138,21 @@ public final class KafkaBroker implements AutoCloseable {
                         + " is in use by another process; choose another port");
             }
             int controllerPort = LoopbackPorts.freeExcept(port);
-            Files.writeString(storage.serverProperties(), ServerProperties.render(
-                    ServerProperties.build(storage.logDir(), port, controllerPort, properties)));
+            int internalPort = client.isPlaintext() ? 0 : LoopbackPorts.freeExcept(port, controllerPort);
+            probePort = client.isPlaintext() ? port : internalPort;
+            if (client.tls() != null) {
+                client.tls().ensureCreated(java.resolveSibling("keytool"), storage.logFile());
+            }
+            Files.writeString(storage.serverProperties(), ServerProperties.render(ServerProperties.build(
+                    storage.logDir(), port, controllerPort, client, internalPort, properties)));
             if (!storage.isFormatted()) {
                 format(brokerJars);
             }
             clusterId = storage.clusterId();
-            note("starting the broker on " + bootstrapServers() + " (controller on port " + controllerPort
-                    + ", cluster " + clusterId + ")");
+            note("starting the broker on " + bootstrapServers() + " (" + securityProtocol()
+                    + (client.sasl() == null ? "" : " " + client.saslMechanisms())
+                    + (client.isPlaintext() ? "" : ", internal PLAINTEXT port " + internalPort)
+                    + ", controller on port " + controllerPort + ", cluster " + clusterId + ")");
             launch(brokerJars);
         } catch (IOException e) {
             throw new KafkaBrokerException("cannot start the broker in " + storage.dir() + ": " + e, e);
@@ -211,6 +226,34 @@ public final class KafkaBroker implements AutoCloseable {
         return port;
     }
 
+    /**
+     * What clients set as {@code security.protocol} for {@link #bootstrapServers()}: {@code PLAINTEXT}, or
+     * {@code SASL_PLAINTEXT}, {@code SSL}, {@code SASL_SSL} as built with {@link Builder#saslPlain},
+     * {@link Builder#scram} and {@link Builder#selfSignedTls}.
+     */
+    public String securityProtocol() {
+        return client.protocol();
+    }
+
+    /** The SASL mechanisms {@link #bootstrapServers()} offers; empty without SASL. */
+    public List<String> saslMechanisms() {
+        return client.saslMechanisms();
+    }
+
+    /**
+     * The broker's self-signed certificate in PEM ({@code DIR/tls/ca.pem}), what a client trusts to reach it
+     * (e.g. {@code ssl.truststore.type=PEM}, {@code ssl.truststore.location}); empty without TLS. It exists once the
+     * broker has been started.
+     */
+    public Optional<Path> tlsCertificate() {
+        return Optional.ofNullable(client.tls()).map(BrokerTls::certificatePem);
+    }
+
+    /** The same certificate as a PKCS12 truststore, password {@link #TLS_STORE_PASSWORD}; empty without TLS. */
+    public Optional<Path> tlsTruststore() {
+        return Optional.ofNullable(client.tls()).map(BrokerTls::truststore);
+    }
+
     public Path dir() {
         return storage.dir();
     }
@@ -244,8 +287,11 @@ public final class KafkaBroker implements AutoCloseable {
     private void format(List<Path> brokerJars) throws IOException {
         String newId = BrokerStorage.newClusterId(new SecureRandom());
         note("formatting " + storage.logDir() + " for new cluster " + newId);
-        List<String> cmd = javaCommand(brokerJars, storageToolMain,
-                "format", "-t", newId, "-c", storage.serverProperties().toString());
+        List<String> args = new ArrayList<>(List.of("format", "-t", newId, "-c", storage.serverProperties().toString()));
+        if (client.sasl() != null) {
+            args.addAll(client.sasl().formatArguments()); // SCRAM credentials live in the metadata log, written here
+        }
+        List<String> cmd = javaCommand(brokerJars, storageToolMain, args.toArray(String[]::new));
         Process p = new ProcessBuilder(cmd).directory(storage.dir().toFile()).redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(storage.logFile().toFile())).start();
         if (!awaitUninterruptibly(p, startTimeout)) {
@@ -289,6 +335,7 @@ public final class KafkaBroker implements AutoCloseable {
     /** Polls with a Metadata request until the broker lists itself under our cluster id; see {@link MetadataProbe}. */
     private void awaitReady(long deadlineNanos) {
         Process p = process;
+        int port = probePort;
         String lastProblem = "no answer yet";
         for (int attempt = 1; ; attempt++) {
             if (!p.isAlive()) {
@@ -408,6 +455,9 @@ public final class KafkaBroker implements AutoCloseable {
         private Duration stopTimeout = Duration.ofSeconds(30);
         private String storageToolMain = STORAGE_TOOL;
         private String brokerMain = KAFKA_MAIN;
+        private final Map<String, String> plainUsers = new LinkedHashMap<>();
+        private final Map<String, String> scramUsers = new LinkedHashMap<>();
+        private boolean selfSignedTls;
 
         private Builder() {
         }
@@ -434,15 +484,46 @@ public final class KafkaBroker implements AutoCloseable {
          */
         public Builder property(String key, String value) {
             Objects.requireNonNull(value, "value");
-            if (ServerProperties.OWNED.contains(key)) {
-                throw new IllegalArgumentException("'" + key + "' is set by the launcher and cannot be overridden");
-            }
+            ServerProperties.checkNotOwned(key);
             properties.put(key, value);
             return this;
         }
 
         public Builder properties(Map<String, String> settings) {
             settings.forEach(this::property);
+            return this;
+        }
+
+        /**
+         * Makes the client listener ({@link KafkaBroker#bootstrapServers()}) SASL_PLAINTEXT with mechanism PLAIN
+         * for these users (name to password); may be combined with {@link #scram}. The broker then also listens on
+         * an internal PLAINTEXT port of its own, for inter-broker traffic and the launcher's readiness probe; it is
+         * not advertised to clients that connect to the client port. See {@link SaslUsers} for allowed characters.
+         */
+        public Builder saslPlain(Map<String, String> users) {
+            plainUsers.putAll(users);
+            return this;
+        }
+
+        /**
+         * Like {@link #saslPlain}, with credentials for SCRAM-SHA-256 and SCRAM-SHA-512. They are written into the
+         * cluster metadata when the directory is formatted (its first start), so users added on a later start of
+         * the same directory are not known to the broker.
+         */
+        public Builder scram(Map<String, String> users) {
+            scramUsers.putAll(users);
+            return this;
+        }
+
+        /**
+         * Makes the client listener TLS (SSL, or SASL_SSL with {@link #saslPlain} / {@link #scram}) with a
+         * self-signed certificate for 127.0.0.1 and localhost, made with the JDK's {@code keytool} in
+         * {@code DIR/tls/} on the first start and kept for later ones; clients trust
+         * {@link KafkaBroker#tlsCertificate()} or {@link KafkaBroker#tlsTruststore()}. As with SASL, an internal
+         * PLAINTEXT port serves inter-broker traffic and the launcher's readiness probe.
+         */
+        public Builder selfSignedTls() {
+            this.selfSignedTls = true;
             return this;
         }
 

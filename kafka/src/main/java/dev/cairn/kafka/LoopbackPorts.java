@@ -24,11 +24,11 @@ final class LoopbackPorts {
         }
     }
 
-    /** A free port other than {@code taken}. */
-    static int freeExcept(int taken) {
+    /** A free port other than those {@code taken} (already chosen, possibly not bound yet). */
+    static int freeExcept(int... taken) {
         while (true) {
             int port = free();
-            if (port != taken) {
+            if (java.util.Arrays.stream(taken).noneMatch(t -> t == port)) {
                 return port;
             }
         }

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 final class ServerProperties {
 
     static final String HOST = "127.0.0.1";
+    /** The name of the client listener when it has SASL or TLS (a plaintext one is called PLAINTEXT). */
+    static final String CLIENT_LISTENER = "CLIENT";
 
     /** Settings the launcher decides; a caller setting one would break the launcher's assumptions, so it is refused. */
     static final Set<String> OWNED = Set.of(
@@ -38,27 +40,52 @@ final class ServerProperties {
      * @throws IllegalArgumentException when {@code extra} names a setting in {@link #OWNED}, or the ports collide
      */
     static Map<String, String> build(Path logDir, int port, int controllerPort, Map<String, String> extra) {
-        if (port == controllerPort) {
-            throw new IllegalArgumentException("broker and controller ports must differ: " + port);
-        }
+        return build(logDir, port, controllerPort, ClientListener.PLAINTEXT, 0, extra);
+    }
+
+    /**
+     * Like {@link #build(Path, int, int, Map)}, but unless {@code client} is plaintext the client listener on
+     * {@code port} uses its SASL users and TLS certificate, and a PLAINTEXT listener on {@code internalPort} serves
+     * inter-broker traffic and the launcher's readiness probe, which speaks an unauthenticated, unencrypted Metadata
+     * request. The controller listener stays PLAINTEXT: only the broker inside the same process talks to it.
+     */
+    static Map<String, String> build(Path logDir, int port, int controllerPort, ClientListener client,
+                                     int internalPort, Map<String, String> extra) {
+        boolean internal = !client.isPlaintext();
         checkPort(port);
         checkPort(controllerPort);
-        for (String key : extra.keySet()) {
-            if (OWNED.contains(key)) {
-                throw new IllegalArgumentException("'" + key + "' is set by the launcher and cannot be overridden");
-            }
+        if (internal) {
+            checkPort(internalPort);
         }
+        if (port == controllerPort || (internal && (internalPort == port || internalPort == controllerPort))) {
+            throw new IllegalArgumentException("the ports must differ: client " + port + ", controller "
+                    + controllerPort + (internal ? ", internal " + internalPort : ""));
+        }
+        extra.keySet().forEach(ServerProperties::checkNotOwned);
         Map<String, String> p = new TreeMap<>();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
         // A static voter set (kraft.version 0): the controller's address is read from here on every start, so the
         // controller port may change between restarts. A dynamic quorum would store it in the metadata log instead.
         p.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
-        p.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
+        if (!internal) {
+            p.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
+            p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
+            p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            p.put("inter.broker.listener.name", "PLAINTEXT");
+        } else {
+            // Both broker listeners are advertised: Kafka requires it of the inter-broker one, and a Metadata request
+            // answers with the addresses of the listener it arrived on, so each kind of client stays on its own.
+            p.put("listeners", "INTERNAL://" + HOST + ":" + internalPort + "," + CLIENT_LISTENER + "://" + HOST + ":"
+                    + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
+            p.put("advertised.listeners", "INTERNAL://" + HOST + ":" + internalPort + "," + CLIENT_LISTENER + "://"
+                    + HOST + ":" + port);
+            p.put("listener.security.protocol.map",
+                    "INTERNAL:PLAINTEXT," + CLIENT_LISTENER + ":" + client.protocol() + ",CONTROLLER:PLAINTEXT");
+            p.put("inter.broker.listener.name", "INTERNAL");
+            p.putAll(client.properties(CLIENT_LISTENER));
+        }
         p.put("log.dirs", logDir.toAbsolutePath().toString());
 
         // One node: every internal topic must be satisfiable by one replica, or groups and transactions never start.
@@ -96,6 +123,16 @@ final class ServerProperties {
         }
         return out.toString().lines().filter(line -> !line.startsWith("#"))
                 .collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    /**
+     * Refuses a setting the launcher owns: those in {@link #OWNED}, and every per-listener setting
+     * ({@code listener.name.*}), which would change how a listener authenticates behind the launcher's back.
+     */
+    static void checkNotOwned(String key) {
+        if (OWNED.contains(key) || key.startsWith("listener.name.")) {
+            throw new IllegalArgumentException("'" + key + "' is set by the launcher and cannot be overridden");
+        }
     }
 
     private static void checkPort(int port) {

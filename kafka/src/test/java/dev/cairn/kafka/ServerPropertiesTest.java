@@ -84,4 +84,37 @@ class ServerPropertiesTest {
         p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
         return m;
     }
+
+    @Test
+    void withSaslOrTlsAPlaintextListenerStaysForTheLauncherAndTheController() {
+        ClientListener users = new ClientListener(new SaslUsers(Map.of("alice", "secret"), Map.of()), null);
+        Map<String, String> p = ServerProperties.build(Path.of("/tmp/k"), 19092, 19093, users, 19094, Map.of());
+        assertEquals("INTERNAL://127.0.0.1:19094,CLIENT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093",
+                p.get("listeners"));
+        assertEquals("INTERNAL://127.0.0.1:19094,CLIENT://127.0.0.1:19092", p.get("advertised.listeners"));
+        assertEquals("INTERNAL:PLAINTEXT,CLIENT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT",
+                p.get("listener.security.protocol.map"));
+        assertEquals("INTERNAL", p.get("inter.broker.listener.name"));
+        assertEquals("CONTROLLER", p.get("controller.listener.names"));
+        assertEquals("PLAIN", p.get("listener.name.client.sasl.enabled.mechanisms"));
+    }
+
+    @Test
+    void theInternalPortMustBeItsOwn() {
+        ClientListener users = new ClientListener(new SaslUsers(Map.of("alice", "secret"), Map.of()), null);
+        assertThrows(IllegalArgumentException.class,
+                () -> ServerProperties.build(Path.of("/tmp/k"), 19092, 19093, users, 19092, Map.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> ServerProperties.build(Path.of("/tmp/k"), 19092, 19093, users, 19093, Map.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> ServerProperties.build(Path.of("/tmp/k"), 19092, 19093, users, 0, Map.of()));
+    }
+
+    @Test
+    void callersCannotChangeHowAListenerAuthenticates() {
+        assertThrows(IllegalArgumentException.class, () -> KafkaBroker.builder()
+                .property("listener.name.client.plain.sasl.jaas.config", "x"));
+        assertThrows(IllegalArgumentException.class, () -> ServerProperties.build(Path.of("/tmp/k"), 19092, 19093,
+                Map.of("listener.name.client.sasl.enabled.mechanisms", "GSSAPI")));
+    }
 }

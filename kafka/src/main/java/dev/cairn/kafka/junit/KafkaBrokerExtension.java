@@ -52,14 +52,14 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, ParameterR
     public static KafkaBroker broker(ExtensionContext context) {
         Optional<WithKafkaBroker> config = findConfig(context);
         boolean shared = config.map(WithKafkaBroker::shared).orElse(false);
-        Map<String, String> properties = properties(config.map(WithKafkaBroker::properties).orElse(new String[0]));
-        if (shared && !properties.isEmpty()) {
-            throw new ExtensionConfigurationException("@WithKafkaBroker(shared = true) takes no properties: "
-                    + "a shared broker has the configuration of whichever class starts it");
+        Settings settings = config.map(Settings::of).orElse(Settings.DEFAULT);
+        if (shared && !settings.equals(Settings.DEFAULT)) {
+            throw new ExtensionConfigurationException("@WithKafkaBroker(shared = true) takes no properties, users or "
+                    + "TLS: a shared broker has the configuration of whichever class starts it");
         }
         ExtensionContext owner = shared ? context.getRoot() : classContext(context);
         return owner.getStore(NAMESPACE).computeIfAbsent(shared ? SHARED_BROKER : CLASS_BROKER,
-                key -> RunningBroker.start(properties), RunningBroker.class).broker();
+                key -> RunningBroker.start(settings), RunningBroker.class).broker();
     }
 
     /** The innermost class-level context: a broker created from a test method's context must outlive the method. */
@@ -83,29 +83,53 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, ParameterR
     }
 
     static Map<String, String> properties(String[] entries) {
+        return pairs("property", entries);
+    }
+
+    /** {@code key=value} entries of the annotation attribute {@code what}, in order. */
+    static Map<String, String> pairs(String what, String[] entries) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String entry : entries) {
             int eq = entry.indexOf('=');
             if (eq <= 0) {
-                throw new ExtensionConfigurationException("@WithKafkaBroker property '" + entry
-                        + "' is not key=value");
+                // a user entry may hold a password: it is not repeated in the message
+                throw new ExtensionConfigurationException(what.equals("property")
+                        ? "@WithKafkaBroker property '" + entry + "' is not key=value"
+                        : "a @WithKafkaBroker " + what + " is not name=password");
             }
             out.put(entry.substring(0, eq).strip(), entry.substring(eq + 1).strip());
         }
         return out;
     }
 
+    /** What the annotation asks of the broker, comparable so a shared broker can refuse any of it. */
+    record Settings(Map<String, String> properties, Map<String, String> plainUsers, Map<String, String> scramUsers,
+                    boolean tls) {
+        static final Settings DEFAULT = new Settings(Map.of(), Map.of(), Map.of(), false);
+
+        static Settings of(WithKafkaBroker a) {
+            return new Settings(Map.copyOf(KafkaBrokerExtension.properties(a.properties())),
+                    Map.copyOf(pairs("saslPlain user", a.saslPlain())), Map.copyOf(pairs("scram user", a.scram())),
+                    a.selfSignedTls());
+        }
+
+        KafkaBroker.Builder apply(KafkaBroker.Builder b) {
+            b.properties(properties).saslPlain(plainUsers).scram(scramUsers);
+            return tls ? b.selfSignedTls() : b;
+        }
+    }
+
     /** A started broker and its temporary directory; JUnit closes it when its store's scope ends. */
     private record RunningBroker(KafkaBroker broker, Path dir) implements AutoCloseable {
 
-        static RunningBroker start(Map<String, String> properties) {
+        static RunningBroker start(Settings settings) {
             Path dir;
             try {
                 dir = Files.createTempDirectory("cairn-kafka-");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            KafkaBroker broker = KafkaBroker.builder().dir(dir).properties(properties).build();
+            KafkaBroker broker = settings.apply(KafkaBroker.builder().dir(dir)).build();
             broker.start(); // on failure the directory stays, with the log the exception quotes
             return new RunningBroker(broker, dir);
         }

@@ -29,4 +29,16 @@ public @interface WithKafkaBroker {
 
     /** Broker settings as {@code key=value}, e.g. {@code "log.retention.ms=60000"}; not with {@link #shared()}. */
     String[] properties() default {};
+
+    /**
+     * SASL/PLAIN users as {@code name=password} (see {@code KafkaBroker.Builder#saslPlain}); with any of these, or
+     * {@link #scram()}, the client listener wants SASL. Not with {@link #shared()}.
+     */
+    String[] saslPlain() default {};
+
+    /** SCRAM-SHA-256 and SCRAM-SHA-512 users as {@code name=password}; not with {@link #shared()}. */
+    String[] scram() default {};
+
+    /** TLS on the client listener with a self-signed certificate ({@code KafkaBroker#tlsCertificate()}). */
+    boolean selfSignedTls() default false;
 }

@@ -83,6 +83,26 @@ class KafkaBrokerExtensionTest {
         }
     }
 
+    @WithKafkaBroker(saslPlain = "alice=alice-secret", scram = "carol=carol-secret", selfSignedTls = true)
+    static class WithUsersAndTls {
+        static volatile KafkaBroker seen;
+
+        @Test
+        void test(KafkaBroker broker) {
+            seen = broker;
+            assertEquals("SASL_SSL", broker.securityProtocol());
+            assertEquals(java.util.List.of("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"), broker.saslMechanisms());
+            assertTrue(Files.isRegularFile(broker.tlsCertificate().orElseThrow()));
+        }
+    }
+
+    @WithKafkaBroker(shared = true, saslPlain = "alice=alice-secret")
+    static class SharedWithUsers {
+        @Test
+        void neverRuns() {
+        }
+    }
+
     private static Events run(Class<?>... classes) {
         var request = EngineTestKit.engine("junit-jupiter");
         for (Class<?> c : classes) {
@@ -123,6 +143,31 @@ class KafkaBrokerExtensionTest {
                 .findFirst().orElseThrow();
         assertInstanceOf(ExtensionConfigurationException.class, cause);
         assertTrue(cause.getMessage().contains("takes no properties"), cause.getMessage());
+    }
+
+    @Test
+    void usersAndTlsFromTheAnnotation() {
+        run(WithUsersAndTls.class).assertStatistics(s -> s.started(1).succeeded(1));
+        assertNotNull(WithUsersAndTls.seen);
+        assertFalse(WithUsersAndTls.seen.isRunning());
+    }
+
+    @Test
+    void aSharedBrokerTakesNoUsers() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(SharedWithUsers.class)).execute();
+        results.testEvents().assertStatistics(s -> s.started(0));
+        Throwable cause = results.containerEvents().failed().stream()
+                .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
+                .findFirst().orElseThrow();
+        assertTrue(cause.getMessage().contains("takes no properties, users or TLS"), cause.getMessage());
+    }
+
+    @Test
+    void aUserEntryWithoutPasswordIsRefusedWithoutEchoingIt() {
+        ExtensionConfigurationException e = assertThrows(ExtensionConfigurationException.class,
+                () -> KafkaBrokerExtension.pairs("saslPlain user", new String[]{"alice:secret"}));
+        assertFalse(e.getMessage().contains("secret"), e.getMessage());
     }
 
     @Test
