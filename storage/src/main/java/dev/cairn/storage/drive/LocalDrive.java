@@ -559,12 +559,7 @@ public final class LocalDrive implements Drive {
     static byte[] readMetaBytes(Path metaFile) throws IOException {
         byte[] bytes = Files.readAllBytes(metaFile);
         for (int attempt = 0; attempt < 5 && !MetaCodec.intact(bytes); attempt++) {
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+            Thread.yield(); // an overwrite in flight is one pwrite of a few KiB: let its writer finish
             bytes = Files.readAllBytes(metaFile);
         }
         return bytes;
