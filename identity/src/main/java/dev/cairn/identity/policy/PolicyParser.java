@@ -192,7 +192,7 @@ final class PolicyParser {
     }
 
     /** A string or a non-empty array of strings; otherwise {@code message}. */
-    private static List<String> strings(JsonNode node, String message) {
+    static List<String> strings(JsonNode node, String message) {
         List<String> out = new ArrayList<>();
         if (node.isTextual()) {
             out.add(node.textValue());

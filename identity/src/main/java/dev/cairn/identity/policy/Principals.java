@@ -61,7 +61,7 @@ record Principals(boolean everyone, Set<String> ids, Set<String> userNames, Set<
         List<String> accounts = new ArrayList<>();
         List<String> unmatched = new ArrayList<>();
         for (var field : node.properties()) {
-            List<String> values = strings(field.getValue());
+            List<String> values = PolicyParser.strings(field.getValue(), INVALID);
             switch (field.getKey()) {
                 case "AWS" -> {
                     for (String v : values) {
@@ -126,22 +126,5 @@ record Principals(boolean everyone, Set<String> ids, Set<String> userNames, Set<
             throw new PolicyException(INVALID);
         }
         return v;
-    }
-
-    private static List<String> strings(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        if (node.isTextual()) {
-            out.add(node.textValue());
-        } else if (node.isArray() && !node.isEmpty()) {
-            for (JsonNode item : node) {
-                if (!item.isTextual()) {
-                    throw new PolicyException(INVALID);
-                }
-                out.add(item.textValue());
-            }
-        } else {
-            throw new PolicyException(INVALID);
-        }
-        return out;
     }
 }
