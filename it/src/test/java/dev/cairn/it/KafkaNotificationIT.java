@@ -7,10 +7,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -132,6 +135,53 @@ class KafkaNotificationIT {
         }
         for (int k = 0; k < keys; k++) {
             assertEquals(etagsByKey.get("key-" + k), arrived.get(bucket + "/key-" + k), "order of key-" + k);
+        }
+    }
+
+    @Test
+    void concurrentWritersOfOneKeyGetTheirEventsInTheOrderTheirVersionsCommitted() throws Exception {
+        String bucket = "one-key";
+        notifyAllCreated(bucket);
+        s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v
+                .status(BucketVersioningStatus.ENABLED)));
+        int writers = 8;
+        int each = 25;
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> fs = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int id = w;
+                fs.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        s3.putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("writer " + id + " #" + i));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get();
+            }
+        }
+        List<String> committed = new ArrayList<>(s3.listObjectVersions(b -> b.bucket(bucket)).versions().stream()
+                .map(ObjectVersion::versionId).toList());
+        Collections.reverse(committed); // newest first in a listing
+        assertEquals(writers * each, committed.size());
+        List<TopicReader.Received> mine = TopicReader.of(topic.pollUntil(all -> distinct(TopicReader.of(all, bucket))
+                .size() >= writers * each, Duration.ofSeconds(60)), bucket);
+        List<String> arrived = new ArrayList<>();
+        List<String> sequencers = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (TopicReader.Received r : mine) {
+            if (seen.add(r.sequencer())) { // at-least-once: drop repeats
+                arrived.add(r.record().at("/s3/object/versionId").asText());
+                sequencers.add(r.sequencer());
+            }
+        }
+        assertEquals(committed.size(), arrived.size());
+        for (int i = 0; i < arrived.size(); i++) {
+            assertEquals(committed.get(i), arrived.get(i), "the partition holds version " + i + " in commit order");
+            if (i > 0) {
+                assertTrue(sequencers.get(i - 1).compareTo(sequencers.get(i)) < 0, "sequencers rise at " + i);
+            }
         }
     }
 

@@ -98,18 +98,20 @@ public final class NotificationService implements AutoCloseable {
         }
         return new EventSink() {
             @Override
-            public void record(ObjectEvent event) {
+            public Queued submit(ObjectEvent event) {
                 List<QueueRule> rules = configs.of(event.bucket().name()).matching(event.name(), event.object().key());
                 if (rules.isEmpty()) {
-                    return;
+                    return Queued.DONE;
                 }
                 String seq = sequencer.nextSequencer();
+                Queued all = Queued.DONE;
                 for (QueueRule r : rules) {
                     TargetQueue t = find(r.queueArn());
                     if (t != null) { // a target since removed from the environment: nothing to send to
-                        t.offer(event.partitionKey(), EventJson.toJson(event, region, r.id(), seq));
+                        all = all.and(t.submit(event.partitionKey(), EventJson.toJson(event, region, r.id(), seq)));
                     }
                 }
+                return all;
             }
 
             @Override

@@ -9,6 +9,8 @@ import dev.cairn.notifications.targets.EventTarget;
 import dev.cairn.notifications.targets.TargetSettings;
 
 import java.lang.System.Logger.Level;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** One target with its queue and forwarder; counts the events it had to drop and says so in the log. */
@@ -31,14 +33,29 @@ final class TargetQueue implements AutoCloseable {
         this.forwarder = forwarder;
     }
 
-    /** Queues one event durably; a full or unwritable queue drops it (counted, logged) and never throws. */
-    void offer(String key, byte[] json) {
+    /**
+     * Queues one event in journal order; the returned wait ends once it is durable. A full or unwritable queue
+     * drops it (counted, logged) and never throws.
+     */
+    EventSink.Queued submit(String key, byte[] json) {
+        CompletableFuture<Void> stored;
         try {
-            journal.append(QueuedEvent.encode(key, json));
-            queued.incrementAndGet();
+            stored = journal.submit(QueuedEvent.encode(key, json));
         } catch (QueueFullException e) {
             drop("its queue is full (" + journal.limit() + " events waiting: is the target down?)");
+            return EventSink.Queued.DONE;
         } catch (QueueUnavailableException e) {
+            drop("its queue is closed");
+            return EventSink.Queued.DONE;
+        }
+        return () -> awaitStored(stored);
+    }
+
+    private void awaitStored(CompletableFuture<Void> stored) {
+        try {
+            stored.get();
+            queued.incrementAndGet();
+        } catch (ExecutionException e) {
             drop("no drive could store its queue (" + e.getCause() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

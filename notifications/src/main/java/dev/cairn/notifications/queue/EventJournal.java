@@ -109,6 +109,25 @@ public final class EventJournal implements AutoCloseable {
      * @throws QueueUnavailableException no copy could be written
      */
     public void append(byte[] payload) throws QueueFullException, QueueUnavailableException, InterruptedException {
+        CompletableFuture<Void> stored = submit(payload);
+        try {
+            stored.get();
+        } catch (ExecutionException e) {
+            throw new QueueUnavailableException("event queue " + name + ": no copy could be written",
+                    e.getCause());
+        }
+    }
+
+    /**
+     * Queues one event without waiting for it to be stored: events submitted one after another take consecutive
+     * places in the journal, in that order, so a caller that submits under a lock keeps its events in lock order
+     * and waits for the disk after releasing it.
+     *
+     * @return completes once the event is on stable storage, exceptionally when no copy could be written
+     * @throws QueueFullException        the journal holds {@code limit} unacknowledged events
+     * @throws QueueUnavailableException the journal is closed
+     */
+    public CompletableFuture<Void> submit(byte[] payload) throws QueueFullException, QueueUnavailableException {
         if (payload.length == 0 || payload.length > SegmentFormat.MAX_PAYLOAD) {
             throw new IllegalArgumentException("an event of " + payload.length + " bytes");
         }
@@ -125,12 +144,7 @@ public final class EventJournal implements AutoCloseable {
             waiting.add(p);
             lock.notifyAll();
         }
-        try {
-            p.done.get();
-        } catch (ExecutionException e) {
-            throw new QueueUnavailableException("event queue " + name + ": no copy could be written",
-                    e.getCause());
-        }
+        return p.done;
     }
 
     private void writeLoop() {

@@ -68,6 +68,21 @@ class EventJournalTest {
     }
 
     @Test
+    void submittedEventsTakeTheirPlacesInSubmitOrderAndCompleteOnceStored() throws Exception {
+        EventJournal j = open(dirs(2), SMALL);
+        List<java.util.concurrent.CompletableFuture<Void>> stored = new ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            stored.add(j.submit(event(i))); // no waiting in between: the writer takes them in batches
+        }
+        for (var f : stored) {
+            f.get();
+        }
+        assertEquals(expected(1, 50), texts(j.read(1, 100, 0)));
+        EventJournal again = open(dirs(2), SMALL); // what completed is on disk, not only in memory
+        assertEquals(expected(1, 50), texts(again.read(1, 100, 0)));
+    }
+
+    @Test
     void appendedEventsAreReadInOrderAndAcknowledgedOnesAreNotReadAgain() throws Exception {
         EventJournal j = open(dirs(2), SMALL);
         for (int i = 1; i <= 10; i++) {

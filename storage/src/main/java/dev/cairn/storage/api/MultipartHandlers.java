@@ -122,10 +122,9 @@ final class MultipartHandlers {
         List<CompletePart> parts = request.toCompleteParts();
         ConditionalWrites.check(call);
         Versioning versioning = call.settings.versioning(call.bucket());
-        ObjectInfo info = call.layer.completeMultipartUpload(call.bucket(), call.key(),
-                call.request().param("uploadId"), parts, versioning,
-                UploadChecksums.completion(call.request()::header, request));
-        call.events.version(call, EventName.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD, info);
+        ObjectInfo info = call.events.creating(call, EventName.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD,
+                () -> call.layer.completeMultipartUpload(call.bucket(), call.key(), call.request().param("uploadId"),
+                        parts, versioning, UploadChecksums.completion(call.request()::header, request)));
         ObjectHandlers.versionHeader(call, versioning, info.versionId());
         call.xml(200, MultipartXml.complete("/" + call.bucket() + "/" + call.key(), info, UploadChecksums.of(info)));
     }

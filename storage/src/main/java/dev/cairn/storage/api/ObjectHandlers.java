@@ -50,9 +50,10 @@ final class ObjectHandlers {
                 return m;
             });
         }
-        ObjectInfo info = call.layer.putObject(call.bucket(), call.key(), checked == null ? body : checked, size,
-                opts);
-        call.events.version(call, EventName.OBJECT_CREATED_PUT, info);
+        java.io.InputStream stored = checked == null ? body : checked;
+        PutOptions putOptions = opts;
+        ObjectInfo info = call.events.creating(call, EventName.OBJECT_CREATED_PUT,
+                () -> call.layer.putObject(call.bucket(), call.key(), stored, size, putOptions));
         ChecksumRequests.toResponse(info, call);
         call.header("ETag", ObjectRequests.quoted(info.etag()));
         versionHeader(call, versioning, info.versionId());
@@ -106,7 +107,7 @@ final class ObjectHandlers {
             writeObjectHeaders(call, info, versionId != null || !"null".equals(info.versionId()),
                     partNumber == null ? null : PartRanges.parsePartNumber(partNumber));
             responseOverrides(call);
-            call.events.version(call, r.method().equals("HEAD") ? EventName.OBJECT_ACCESSED_HEAD
+            call.events.accessed(call, r.method().equals("HEAD") ? EventName.OBJECT_ACCESSED_HEAD
                     : EventName.OBJECT_ACCESSED_GET, info);
             boolean partial = range != null || partNumber != null && info.partCount() > 1;
             if (partial) {
@@ -164,8 +165,8 @@ final class ObjectHandlers {
     void deleteObject(S3Call call) {
         String versionId = ObjectRequests.versionId(call.request());
         Versioning versioning = call.settings.versioning(call.bucket());
-        DeleteResult r = call.layer.deleteObject(call.bucket(), call.key(), versionId, versioning);
-        recordRemoval(call, call.key(), versionId, r);
+        DeleteResult r = call.events.removing(call,
+                () -> call.layer.deleteObject(call.bucket(), call.key(), versionId, versioning));
         if (r.deleteMarker()) {
             call.header("x-amz-delete-marker", "true");
         }
@@ -178,20 +179,9 @@ final class ObjectHandlers {
     void deleteObjects(S3Call call) throws Exception {
         DeleteObjectsRequest req = DeleteObjectsRequest.parse(call.body());
         Versioning versioning = call.settings.versioning(call.bucket());
-        List<DeleteOutcome> outcomes = call.layer.deleteObjects(call.bucket(), req.objects(), versioning);
-        for (DeleteOutcome o : outcomes) {
-            if (o.error() == null) {
-                recordRemoval(call, o.target().key(), o.target().versionId(), o.result());
-            }
-        }
+        List<DeleteOutcome> outcomes = call.events.removing(call,
+                () -> call.layer.deleteObjects(call.bucket(), req.objects(), versioning));
         call.xml(200, ObjectXml.deleteResult(outcomes, req.quiet()));
-    }
-
-    /** A delete without a version id in a versioned bucket made a marker; any other delete removed a version. */
-    private static void recordRemoval(S3Call call, String key, String requestedVersion, DeleteResult r) {
-        boolean markerMade = r.deleteMarker() && requestedVersion == null;
-        call.events.removed(call, markerMade ? EventName.OBJECT_REMOVED_DELETE_MARKER_CREATED
-                : EventName.OBJECT_REMOVED_DELETE, key, r.versionId());
     }
 
     void copyObject(S3Call call) throws Exception {
@@ -231,9 +221,8 @@ final class ObjectHandlers {
         PutOptions opts = new PutOptions(versioning, metadata,
                 r.header("x-amz-storage-class") != null ? ObjectRequests.storageClass(r) : source.storageClass(),
                 null);
-        ObjectInfo info = call.layer.copyObject(src.bucket(), src.key(), source.versionId(), call.bucket(), call.key(),
-                opts, true);
-        call.events.version(call, EventName.OBJECT_CREATED_COPY, info);
+        ObjectInfo info = call.events.creating(call, EventName.OBJECT_CREATED_COPY, () -> call.layer.copyObject(
+                src.bucket(), src.key(), source.versionId(), call.bucket(), call.key(), opts, true));
         versionHeader(call, versioning, info.versionId());
         if (src.versionId() != null || !"null".equals(source.versionId())) {
             call.header("x-amz-copy-source-version-id", source.versionId());

@@ -89,8 +89,9 @@ final class PostObjectHandler {
                 return r;
             }
         };
-        ObjectInfo info = call.layer.putObject(call.bucket(), key, counted, -1, opts);
-        call.events.version(call, EventName.OBJECT_CREATED_POST, info, who.owner());
+        String objectKey = key;
+        ObjectInfo info = call.events.creating(call, EventName.OBJECT_CREATED_POST, who.owner(),
+                () -> call.layer.putObject(call.bucket(), objectKey, counted, -1, opts));
         ObjectHandlers.versionHeader(call, versioning, info.versionId());
         respond(call, fields, key, info);
     }

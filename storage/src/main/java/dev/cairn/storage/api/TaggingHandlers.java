@@ -28,18 +28,16 @@ final class TaggingHandlers {
 
     void putObjectTagging(S3Call call) {
         Tagging tags = Tagging.parse(call.body(), Tagging.Scope.OBJECT);
-        ObjectInfo info = setTags(call, tags.tags().isEmpty() ? null : tags.toHeader());
-        call.events.version(call, EventName.OBJECT_TAGGING_PUT, info);
+        setTags(call, tags.tags().isEmpty() ? null : tags.toHeader(), EventName.OBJECT_TAGGING_PUT);
         call.empty(200);
     }
 
     void deleteObjectTagging(S3Call call) {
-        ObjectInfo info = setTags(call, null);
-        call.events.version(call, EventName.OBJECT_TAGGING_DELETE, info);
+        setTags(call, null, EventName.OBJECT_TAGGING_DELETE);
         call.empty(204);
     }
 
-    private static ObjectInfo setTags(S3Call call, String header) {
+    private static void setTags(S3Call call, String header, EventName event) {
         String versionId = ObjectRequests.versionId(call.request());
         ObjectInfo info = call.layer.getObjectInfo(call.bucket(), call.key(), versionId);
         Map<String, String> meta = new HashMap<>(info.metadata());
@@ -48,11 +46,11 @@ final class TaggingHandlers {
         } else {
             meta.put(METADATA_KEY, header);
         }
-        ObjectInfo updated = call.layer.updateObjectMetadata(call.bucket(), call.key(), info.versionId(), meta);
+        call.events.creating(call, event,
+                () -> call.layer.updateObjectMetadata(call.bucket(), call.key(), info.versionId(), meta));
         if (versionId != null || !"null".equals(info.versionId())) {
             call.header("x-amz-version-id", info.versionId());
         }
-        return updated;
     }
 
     static Tagging tagsOf(ObjectInfo info) {

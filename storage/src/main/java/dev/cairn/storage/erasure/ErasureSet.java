@@ -13,6 +13,7 @@ import dev.cairn.storage.meta.ObjectVersion;
 import dev.cairn.storage.meta.PartInfo;
 import dev.cairn.storage.meta.VersionType;
 import dev.cairn.storage.object.ByteRange;
+import dev.cairn.storage.object.CommitObserver;
 import dev.cairn.storage.object.DeleteResult;
 import dev.cairn.storage.object.ObjectError;
 import dev.cairn.storage.object.ObjectException;
@@ -215,7 +216,9 @@ public final class ErasureSet {
                 if (staged.missedDrives()) {
                     heal.queue(bucket, key, versionIdString(versionId));
                 }
-                return toInfo(bucket, key, version, true);
+                ObjectInfo info = toInfo(bucket, key, version, true);
+                CommitObserver.versionCommitted(info);
+                return info;
             }
         } finally {
             staged.cleanup();
@@ -343,14 +346,14 @@ public final class ErasureSet {
     public DeleteResult deleteObject(String bucket, String key, String versionId, Versioning versioning) {
         String path = pathOf(key);
         try (NamespaceLocks.Held ignored = locks.write(bucket, key)) {
-            if (versionId != null) {
-                return deleteVersion(bucket, key, path, parseVersionId(versionId));
-            }
-            return switch (versioning) {
-                case UNVERSIONED -> deleteVersion(bucket, key, path, ObjectVersion.NULL_VERSION);
-                case ENABLED -> addDeleteMarker(bucket, path, UUID.randomUUID());
-                case SUSPENDED -> addDeleteMarker(bucket, path, ObjectVersion.NULL_VERSION);
-            };
+            DeleteResult result = versionId != null ? deleteVersion(bucket, key, path, parseVersionId(versionId))
+                    : switch (versioning) {
+                        case UNVERSIONED -> deleteVersion(bucket, key, path, ObjectVersion.NULL_VERSION);
+                        case ENABLED -> addDeleteMarker(bucket, path, UUID.randomUUID());
+                        case SUSPENDED -> addDeleteMarker(bucket, path, ObjectVersion.NULL_VERSION);
+                    };
+            CommitObserver.deleteCommitted(bucket, key, versionId, result);
+            return result;
         }
     }
 
@@ -413,7 +416,9 @@ public final class ErasureSet {
             if (res.successes() < quorum) {
                 throw new ObjectException(ObjectError.INSUFFICIENT_WRITE_QUORUM, "metadata update " + res);
             }
-            return toInfo(bucket, key, r.version().withMetadata(metadata), r.latest());
+            ObjectInfo info = toInfo(bucket, key, r.version().withMetadata(metadata), r.latest());
+            CommitObserver.versionCommitted(info);
+            return info;
         }
     }
 

@@ -7,6 +7,7 @@ import dev.cairn.storage.meta.ObjectMeta;
 import dev.cairn.storage.meta.ObjectVersion;
 import dev.cairn.storage.meta.PartInfo;
 import dev.cairn.storage.meta.VersionType;
+import dev.cairn.storage.object.CommitObserver;
 import dev.cairn.storage.object.CompletePart;
 import dev.cairn.storage.object.ListPartsResult;
 import dev.cairn.storage.object.MultipartUpload;
@@ -251,7 +252,9 @@ final class MultipartUploads {
                 if (r.successes() < set.size()) {
                     set.healScheduler().queue(bucket, key, ErasureSet.versionIdString(versionId));
                 }
-                return ErasureSet.toInfo(bucket, key, version, true);
+                ObjectInfo info = ErasureSet.toInfo(bucket, key, version, true);
+                CommitObserver.versionCommitted(info);
+                return info;
             }
         }
     }
