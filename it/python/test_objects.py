@@ -332,6 +332,29 @@ def test_chunked_transfer_encoding_without_a_length(s3, bucket):
     assert s3.get_object(Bucket=bucket, Key="chunked")["Body"].read() == b"hello chunked world"
 
 
+def test_racing_conditional_creates_of_one_key_let_exactly_one_win(s3, bucket):
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+    racers = 8
+    start = threading.Barrier(racers)
+
+    def create(i):
+        body = b"racer %d" % i
+        start.wait()
+        try:
+            s3.put_object(Bucket=bucket, Key="contested", Body=body, IfNoneMatch="*")
+            return body
+        except ClientError as e:
+            return e.response["Error"]["Code"]
+
+    with ThreadPoolExecutor(racers) as pool:
+        results = list(pool.map(create, range(racers)))
+    won = [r for r in results if isinstance(r, bytes)]
+    assert len(won) == 1, results
+    assert sorted(r for r in results if not isinstance(r, bytes)) == ["PreconditionFailed"] * (racers - 1)
+    assert s3.get_object(Bucket=bucket, Key="contested")["Body"].read() == won[0]
+
+
 def test_conditional_writes(s3, bucket):
     etag = s3.put_object(Bucket=bucket, Key="c", Body=b"1", IfNoneMatch="*")["ETag"]
     for kwargs in ({"IfNoneMatch": "*"}, {"IfNoneMatch": etag}, {"IfMatch": '"not-the-etag"'}):

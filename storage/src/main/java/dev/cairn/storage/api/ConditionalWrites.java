@@ -4,25 +4,27 @@ import dev.cairn.storage.api.http.Preconditions;
 import dev.cairn.storage.object.ObjectError;
 import dev.cairn.storage.object.ObjectException;
 import dev.cairn.storage.object.ObjectInfo;
+import dev.cairn.storage.object.WriteCondition;
 
 /**
  * If-None-Match and If-Match on writes (PutObject, CompleteMultipartUpload), as HTTP defines them against the key's
  * current version: If-None-Match ({@code *} or entity tags) fails with 412 when the current version matches;
  * If-Match fails with 404 NoSuchKey when there is no current version and 412 when it does not match.
  *
- * <p>The check reads the current version before the write: a write that lands between the check and this one's
- * commit is not seen (the ObjectLayer has no compare-and-swap yet), so two racing conditional creates may both
- * succeed.
+ * <p>Checked twice: once before the body is read, so a write that is bound to fail fails before it uploads
+ * anything; and, authoritatively, by the erasure layer at the commit under the key's write lock (a
+ * {@link WriteCondition} in the write's options), so that of two racing conditional creates only one succeeds.
  */
 final class ConditionalWrites {
     private ConditionalWrites() {
     }
 
-    static void check(S3Call call) {
-        String ifNoneMatch = call.request().header("If-None-Match");
-        String ifMatch = call.request().header("If-Match");
-        if (ifNoneMatch == null && ifMatch == null) {
-            return;
+    /** Checks the request's conditions now and returns them for the commit; null when the request has none. */
+    static WriteCondition check(S3Call call) {
+        WriteCondition condition = of(call.request().header("If-None-Match"), call.request().header("If-Match"),
+                call.bucket() + "/" + call.key());
+        if (condition == null) {
+            return null;
         }
         ObjectInfo current;
         try {
@@ -33,21 +35,26 @@ final class ConditionalWrites {
             }
             current = null;
         }
-        if (ifNoneMatch != null && current != null && Preconditions.etagMatches(ifNoneMatch, current.etag())) {
-            throw failed();
-        }
-        if (ifMatch != null) {
-            if (current == null) {
-                throw new S3Exception(S3Error.NO_SUCH_KEY, "The specified key does not exist.");
-            }
-            if (!Preconditions.etagMatches(ifMatch, current.etag())) {
-                throw failed();
-            }
-        }
+        condition.check(current);
+        return condition;
     }
 
-    private static S3Exception failed() {
-        return new S3Exception(S3Error.PRECONDITION_FAILED,
-                "At least one of the pre-conditions you specified did not hold");
+    static WriteCondition of(String ifNoneMatch, String ifMatch, String object) {
+        if (ifNoneMatch == null && ifMatch == null) {
+            return null;
+        }
+        return current -> {
+            if (ifNoneMatch != null && current != null && Preconditions.etagMatches(ifNoneMatch, current.etag())) {
+                throw new ObjectException(ObjectError.PRECONDITION_FAILED, object + " matches If-None-Match");
+            }
+            if (ifMatch != null) {
+                if (current == null) {
+                    throw new ObjectException(ObjectError.OBJECT_NOT_FOUND, object + " has no current version");
+                }
+                if (!Preconditions.etagMatches(ifMatch, current.etag())) {
+                    throw new ObjectException(ObjectError.PRECONDITION_FAILED, object + " does not match If-Match");
+                }
+            }
+        };
     }
 }

@@ -60,6 +60,7 @@ public final class ErrorMapper {
             case INVALID_PART -> S3Error.INVALID_PART;
             case INVALID_PART_ORDER -> S3Error.INVALID_PART_ORDER;
             case ENTITY_TOO_SMALL -> S3Error.ENTITY_TOO_SMALL;
+            case PRECONDITION_FAILED -> S3Error.PRECONDITION_FAILED;
             case SLOW_DOWN -> S3Error.SLOW_DOWN;
             case INTERNAL -> S3Error.INTERNAL_ERROR;
         };

@@ -19,6 +19,7 @@ import dev.cairn.storage.object.PutOptions;
 import dev.cairn.storage.object.RangeSpec;
 import dev.cairn.storage.object.UploadedPart;
 import dev.cairn.storage.object.Versioning;
+import dev.cairn.storage.object.WriteCondition;
 
 import java.util.List;
 import java.util.Map;
@@ -120,11 +121,12 @@ final class MultipartHandlers {
     void complete(S3Call call) throws Exception {
         CompleteMultipartUploadRequest request = CompleteMultipartUploadRequest.parse(call.body());
         List<CompletePart> parts = request.toCompleteParts();
-        ConditionalWrites.check(call);
+        WriteCondition condition = ConditionalWrites.check(call);
         Versioning versioning = call.settings.versioning(call.bucket());
         ObjectInfo info = call.events.creating(call, EventName.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD,
                 () -> call.layer.completeMultipartUpload(call.bucket(), call.key(), call.request().param("uploadId"),
-                        parts, versioning, UploadChecksums.completion(call.request()::header, request)));
+                        parts, versioning, UploadChecksums.completion(call.request()::header, request)
+                                .onlyIf(condition)));
         ObjectHandlers.versionHeader(call, versioning, info.versionId());
         call.xml(200, MultipartXml.complete("/" + call.bucket() + "/" + call.key(), info, UploadChecksums.of(info)));
     }

@@ -14,6 +14,7 @@ import dev.cairn.storage.object.DeleteResult;
 import dev.cairn.storage.object.ObjectInfo;
 import dev.cairn.storage.object.ObjectStream;
 import dev.cairn.storage.object.PutOptions;
+import dev.cairn.storage.object.WriteCondition;
 import dev.cairn.storage.object.RangeSpec;
 import dev.cairn.storage.object.StorageClass;
 import dev.cairn.storage.object.Versioning;
@@ -34,14 +35,14 @@ final class ObjectHandlers {
         Versioning versioning = call.settings.versioning(call.bucket());
         AccessRules.BucketAccess bucket = call.access.bucketAccess(call.bucket());
         Acl acl = ObjectAcls.forWrite(call, bucket, r.header("x-amz-acl"), call.owner());
-        ConditionalWrites.check(call);
+        WriteCondition condition = ConditionalWrites.check(call);
         Map<String, String> metadata = new java.util.TreeMap<>(withTags(ObjectHeaders.fromRequest(r.headers()),
                 TaggingHandlers.fromRequest(call)));
         ObjectAcls.store(metadata, acl, bucket);
         java.io.InputStream body = ObjectRequests.bounded(call.body(), size, ObjectRequests.MAX_PUT_SIZE);
         var checked = ChecksumRequests.wrap(call, body, size);
         PutOptions opts = new PutOptions(versioning, metadata, ObjectRequests.storageClass(r),
-                ObjectRequests.contentMd5Hex(r));
+                ObjectRequests.contentMd5Hex(r)).withCondition(condition);
         if (checked != null) {
             // verified when the body has been read, recorded in the same commit
             opts = opts.withAfterBody(() -> {

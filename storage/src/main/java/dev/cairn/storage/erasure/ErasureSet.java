@@ -23,6 +23,7 @@ import dev.cairn.storage.object.PutOptions;
 import dev.cairn.storage.object.RangeSpec;
 import dev.cairn.storage.object.StorageClass;
 import dev.cairn.storage.object.Versioning;
+import dev.cairn.storage.object.WriteCondition;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -210,6 +211,7 @@ public final class ErasureSet {
             metadata.put("etag", md5);
             List<PartInfo> parts = List.of(new PartInfo(1, size, size, md5));
             try (NamespaceLocks.Held ignored = locks.write(bucket, key)) {
+                checkCondition(opts.condition(), bucket, key, path);
                 ObjectVersion version = new ObjectVersion(versionId, VersionType.OBJECT, nextModTime(), dataDir,
                         size, erasure, parts, new TreeMap<>(metadata), null);
                 staged.commit(bucket, path, version, writeQuorum(data, parity));
@@ -223,6 +225,27 @@ public final class ErasureSet {
         } finally {
             staged.cleanup();
         }
+    }
+
+    /**
+     * Checks a conditional write against the key's current version; the caller holds the key's write lock, so
+     * nothing can commit between this check and its own commit.
+     */
+    void checkCondition(WriteCondition condition, String bucket, String key, String path) {
+        if (condition == null) {
+            return;
+        }
+        ObjectInfo current;
+        try {
+            ResolvedVersion r = resolve(bucket, key, path, null);
+            current = toInfo(bucket, key, r.version(), true);
+        } catch (ObjectException e) {
+            if (e.error() != ObjectError.OBJECT_NOT_FOUND) {
+                throw e;
+            }
+            current = null; // never written, or a delete marker is latest
+        }
+        condition.check(current);
     }
 
     // ---- read

@@ -236,6 +236,7 @@ final class MultipartUploads {
             UUID versionId = versioning == Versioning.ENABLED ? UUID.randomUUID() : ObjectVersion.NULL_VERSION;
             ErasureInfo erasure = u.erasure();
             try (NamespaceLocks.Held key2 = set.locks().write(bucket, key)) {
+                set.checkCondition(completion.condition(), bucket, key, path);
                 ObjectVersion version = new ObjectVersion(versionId, VersionType.OBJECT, set.nextModTime(), u.dataDir(),
                         size, erasure, parts, new TreeMap<>(meta), null);
                 Drive[] targets = set.onlineDrives();

@@ -22,6 +22,8 @@ public enum ObjectError {
     INVALID_PART,
     INVALID_PART_ORDER,
     ENTITY_TOO_SMALL,
+    /** A conditional write's {@link WriteCondition} did not hold when it came to commit. */
+    PRECONDITION_FAILED,
     /** A lock could not be had in time: the key is busy. */
     SLOW_DOWN,
     INTERNAL

@@ -12,9 +12,11 @@ import java.util.Map;
  * @param expectedMd5  hex MD5 the body must have (from Content-MD5), or null; a mismatch stores nothing
  * @param afterBody    metadata known only once the whole body has been read (a checksum the body stream
  *                     computed), added before the commit; null for none
+ * @param condition    what the key's current version must satisfy at the commit (If-Match/If-None-Match), or null
  */
 public record PutOptions(Versioning versioning, Map<String, String> metadata, StorageClass storageClass,
-                         String expectedMd5, java.util.function.Supplier<Map<String, String>> afterBody) {
+                         String expectedMd5, java.util.function.Supplier<Map<String, String>> afterBody,
+                         WriteCondition condition) {
 
     public PutOptions {
         metadata = Map.copyOf(metadata);
@@ -22,11 +24,15 @@ public record PutOptions(Versioning versioning, Map<String, String> metadata, St
 
     public PutOptions(Versioning versioning, Map<String, String> metadata, StorageClass storageClass,
                       String expectedMd5) {
-        this(versioning, metadata, storageClass, expectedMd5, null);
+        this(versioning, metadata, storageClass, expectedMd5, null, null);
     }
 
     public PutOptions withAfterBody(java.util.function.Supplier<Map<String, String>> supplier) {
-        return new PutOptions(versioning, metadata, storageClass, expectedMd5, supplier);
+        return new PutOptions(versioning, metadata, storageClass, expectedMd5, supplier, condition);
+    }
+
+    public PutOptions withCondition(WriteCondition c) {
+        return new PutOptions(versioning, metadata, storageClass, expectedMd5, afterBody, c);
     }
 
     public static PutOptions defaults() {
@@ -34,10 +40,10 @@ public record PutOptions(Versioning versioning, Map<String, String> metadata, St
     }
 
     public PutOptions withVersioning(Versioning v) {
-        return new PutOptions(v, metadata, storageClass, expectedMd5, afterBody);
+        return new PutOptions(v, metadata, storageClass, expectedMd5, afterBody, condition);
     }
 
     public PutOptions withMetadata(Map<String, String> m) {
-        return new PutOptions(versioning, m, storageClass, expectedMd5, afterBody);
+        return new PutOptions(versioning, m, storageClass, expectedMd5, afterBody, condition);
     }
 }

@@ -12,4 +12,25 @@ import java.util.Map;
 public interface UploadCompletion {
 
     Map<String, String> metadata(Map<String, String> uploadMetadata, List<UploadedPart> parts);
+
+    /** What the key's current version must satisfy when the upload completes (If-Match/If-None-Match); none here. */
+    default WriteCondition condition() {
+        return null;
+    }
+
+    /** This completion, committed only if {@code condition} holds at the commit (null: unconditionally). */
+    default UploadCompletion onlyIf(WriteCondition condition) {
+        UploadCompletion self = this;
+        return new UploadCompletion() {
+            @Override
+            public Map<String, String> metadata(Map<String, String> uploadMetadata, List<UploadedPart> parts) {
+                return self.metadata(uploadMetadata, parts);
+            }
+
+            @Override
+            public WriteCondition condition() {
+                return condition;
+            }
+        };
+    }
 }

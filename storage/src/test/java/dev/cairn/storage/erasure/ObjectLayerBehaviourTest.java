@@ -245,4 +245,66 @@ class ObjectLayerBehaviourTest {
     private static List<String> names(ListResult r) {
         return r.objects().stream().map(ObjectInfo::key).toList();
     }
+    /** The condition If-None-Match: * becomes at the commit. */
+    private static final dev.cairn.storage.object.WriteCondition ABSENT = current -> {
+        if (current != null) {
+            throw new ObjectException(ObjectError.PRECONDITION_FAILED, "exists");
+        }
+    };
+
+    @Test
+    void ofConditionalCreatesRacingForOneKeyExactlyOneCommits() throws Exception {
+        int racers = 8;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(racers);
+        List<String> won = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<ObjectError> lost = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(racers)) {
+            List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                String body = "racer " + i;
+                fs.add(pool.submit(() -> {
+                    byte[] b = body.getBytes(StandardCharsets.UTF_8);
+                    start.await();
+                    try {
+                        t.layer.putObject("bucket", "contested", new ByteArrayInputStream(b), b.length,
+                                PutOptions.defaults().withCondition(ABSENT));
+                        won.add(body);
+                    } catch (ObjectException e) {
+                        lost.add(e.error());
+                    }
+                    return null;
+                }));
+            }
+            for (var f : fs) {
+                f.get();
+            }
+        }
+        assertEquals(1, won.size(), "exactly one create wins: " + won);
+        assertEquals(java.util.Collections.nCopies(racers - 1, ObjectError.PRECONDITION_FAILED), lost);
+        assertEquals(won.getFirst(), get("contested", null));
+    }
+
+    @Test
+    void aFailedConditionAtTheCommitChangesNothingAndLeavesAnUploadCompletable() throws Exception {
+        ObjectInfo first = put("k", "first", Versioning.UNVERSIONED);
+        byte[] b = "second".getBytes(StandardCharsets.UTF_8);
+        ObjectException e = assertThrows(ObjectException.class, () -> t.layer.putObject("bucket", "k",
+                new ByteArrayInputStream(b), b.length, PutOptions.defaults().withCondition(ABSENT)));
+        assertEquals(ObjectError.PRECONDITION_FAILED, e.error());
+        assertEquals("first", get("k", null));
+        assertEquals(first.etag(), t.layer.getObjectInfo("bucket", "k", null).etag());
+
+        var upload = t.layer.newMultipartUpload("bucket", "k", PutOptions.defaults());
+        var part = t.layer.putObjectPart("bucket", "k", upload.uploadId(), 1,
+                new ByteArrayInputStream(b), b.length, null);
+        List<dev.cairn.storage.object.CompletePart> parts = List.of(
+                new dev.cairn.storage.object.CompletePart(1, part.etag()));
+        dev.cairn.storage.object.UploadCompletion none = (meta, chosen) -> Map.of();
+        e = assertThrows(ObjectException.class, () -> t.layer.completeMultipartUpload("bucket", "k",
+                upload.uploadId(), parts, Versioning.UNVERSIONED, none.onlyIf(ABSENT)));
+        assertEquals(ObjectError.PRECONDITION_FAILED, e.error());
+        assertEquals("first", get("k", null));
+        t.layer.completeMultipartUpload("bucket", "k", upload.uploadId(), parts, Versioning.UNVERSIONED, none);
+        assertEquals("second", get("k", null));
+    }
 }
