@@ -223,6 +223,21 @@ def test_cors_configuration_and_preflight(s3, bucket):
     assert preflight("https://evil.test", "GET").status == 403
     assert preflight("https://app.example.com", "DELETE").status == 403
     assert preflight("https://app.example.com", "GET", "authorization").status == 403
+
+    def anonymous_get(key, origin):
+        req = urllib.request.Request(f"{endpoint}/{bucket}/{key}")
+        req.add_header("Origin", origin)
+        try:
+            return urllib.request.urlopen(req)
+        except urllib.error.HTTPError as err:
+            return err
+
+    # an error answers with the matching rule's CORS headers too, so a browser script can read it
+    denied = anonymous_get("missing", "https://app.example.com")
+    assert denied.status == 403
+    assert denied.headers["Access-Control-Allow-Origin"] == "https://app.example.com"
+    assert denied.headers["Access-Control-Expose-Headers"] == "ETag"
+    assert anonymous_get("missing", "https://evil.test").headers["Access-Control-Allow-Origin"] is None
     s3.delete_bucket_cors(Bucket=bucket)
     assert preflight("https://app.example.com", "GET").status == 403
 

@@ -54,40 +54,49 @@ final class CorsHandlers {
                 new S3Exception(S3Error.ACCESS_FORBIDDEN, config.isEmpty()
                         ? "CORSResponse: CORS is not enabled for this bucket."
                         : S3Error.ACCESS_FORBIDDEN.defaultMessage()));
-        allow(call, rule, origin);
+        allow(call::header, rule, origin);
         if (!headers.isEmpty()) {
             call.header("Access-Control-Allow-Headers", String.join(", ", headers));
         }
         call.empty(200);
     }
 
-    /** Adds the CORS headers of the matching rule to an actual (non-preflight) request's response. */
-    static void decorate(S3Call call) {
-        String origin = call.request().header("Origin");
-        if (origin == null || call.bucket() == null) {
+    /**
+     * Adds the CORS headers of the rule matching an actual (non-preflight) request to its response through
+     * {@code header}: on success and on errors alike, so that a browser script can read why its request failed.
+     * The rule is matched on the request's method, or on {@code Access-Control-Request-Method} when a client sends
+     * that with an actual request (as RGW does; browsers send it only on preflights).
+     */
+    static void decorate(BucketSettings settings, dev.cairn.storage.api.http.S3Request request,
+                         java.util.function.BiConsumer<String, String> header) {
+        String origin = request.header("Origin");
+        if (origin == null || request.bucket() == null) {
             return;
         }
+        String asked = request.header("Access-Control-Request-Method");
+        String method = asked != null ? asked : request.method();
         try {
-            call.settings.cors(call.bucket()).flatMap(c -> match(c, origin, call.request().method(), List.of()))
-                    .ifPresent(rule -> allow(call, rule, origin));
+            settings.cors(request.bucket()).flatMap(c -> match(c, origin, method, List.of()))
+                    .ifPresent(rule -> allow(header, rule, origin));
         } catch (RuntimeException e) {
             // a missing bucket or unreadable config: the request itself reports what is wrong
         }
     }
 
-    private static void allow(S3Call call, CorsConfiguration.Rule rule, String origin) {
+    private static void allow(java.util.function.BiConsumer<String, String> header, CorsConfiguration.Rule rule,
+                              String origin) {
         boolean any = rule.allowedOrigins().contains("*");
-        call.header("Access-Control-Allow-Origin", any ? "*" : origin)
-                .header("Access-Control-Allow-Methods", String.join(", ", rule.allowedMethods()))
-                .header("Vary", "Origin, Access-Control-Request-Headers, Access-Control-Request-Method");
+        header.accept("Access-Control-Allow-Origin", any ? "*" : origin);
+        header.accept("Access-Control-Allow-Methods", String.join(", ", rule.allowedMethods()));
+        header.accept("Vary", "Origin, Access-Control-Request-Headers, Access-Control-Request-Method");
         if (!any) {
-            call.header("Access-Control-Allow-Credentials", "true");
+            header.accept("Access-Control-Allow-Credentials", "true");
         }
         if (!rule.exposeHeaders().isEmpty()) {
-            call.header("Access-Control-Expose-Headers", String.join(", ", rule.exposeHeaders()));
+            header.accept("Access-Control-Expose-Headers", String.join(", ", rule.exposeHeaders()));
         }
         if (rule.maxAgeSeconds() != null) {
-            call.header("Access-Control-Max-Age", rule.maxAgeSeconds().toString());
+            header.accept("Access-Control-Max-Age", rule.maxAgeSeconds().toString());
         }
     }
 

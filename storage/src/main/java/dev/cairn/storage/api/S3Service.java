@@ -153,7 +153,7 @@ public final class S3Service {
             S3Call call = new S3Call(request, wrapped, response, requestId, allowed, settings, access, principal,
                     http, events);
             if (op != Operation.CORS_PREFLIGHT) {
-                CorsHandlers.decorate(call);
+                CorsHandlers.decorate(settings, request, call::header);
             }
             handlers.get(op).handle(call);
         } catch (S3Exception e) {
@@ -200,6 +200,9 @@ public final class S3Service {
         response.headers().clear();
         response.putHeader("x-amz-request-id", requestId).putHeader("x-amz-id-2", hostId).putHeader("Server", "Cairn");
         e.headers().forEach(response::putHeader);
+        if (request != null && !"OPTIONS".equals(request.method())) { // a refused preflight carries no CORS headers
+            CorsHandlers.decorate(settings, request, response::putHeader);
+        }
         // the body may be unread: close after this response rather than read an upload nobody wants
         boolean bodyUnread = !http.isEnded();
         if (bodyUnread) {
