@@ -124,3 +124,24 @@ def test_public_access_block(s3, bucket):
     s3.put_object(Bucket=bucket, Key="k", Body=b"x", ACL="private")
     s3.delete_public_access_block(Bucket=bucket)
     refused("NoSuchPublicAccessBlockConfiguration", s3.get_public_access_block, Bucket=bucket)
+
+
+def test_an_upload_names_who_started_it_and_who_will_own_it(s3, bucket):
+    other_id = os.environ["CAIRN_USER2_ACCESS_KEY"]
+    owner_id = s3.get_bucket_acl(Bucket=bucket)["Owner"]["ID"]
+    s3.put_bucket_ownership_controls(Bucket=bucket, OwnershipControls={
+        "Rules": [{"ObjectOwnership": "BucketOwnerPreferred"}]})
+    s3.put_bucket_acl(Bucket=bucket, GrantWrite=f"id={other_id}", GrantFullControl=f"id={owner_id}")
+    other = user2()
+    upload = other.create_multipart_upload(Bucket=bucket, Key="handed-over", ACL="bucket-owner-full-control")
+    listed = s3.list_multipart_uploads(Bucket=bucket)["Uploads"]
+    assert [(u["Initiator"]["ID"], u["Owner"]["ID"]) for u in listed] == [(other_id, owner_id)]
+    part = other.upload_part(Bucket=bucket, Key="handed-over", UploadId=upload["UploadId"], PartNumber=1,
+                             Body=b"data")
+    parts = other.list_parts(Bucket=bucket, Key="handed-over", UploadId=upload["UploadId"])
+    assert (parts["Initiator"]["ID"], parts["Owner"]["ID"]) == (other_id, owner_id)
+    other.complete_multipart_upload(Bucket=bucket, Key="handed-over", UploadId=upload["UploadId"],
+                                    MultipartUpload={"Parts": [{"PartNumber": 1, "ETag": part["ETag"]}]})
+    head = s3.head_object(Bucket=bucket, Key="handed-over")
+    assert not any("upload" in k for k in head["Metadata"]), head["Metadata"]  # upload-only fields stay behind
+    assert s3.get_object_acl(Bucket=bucket, Key="handed-over")["Owner"]["ID"] == owner_id

@@ -28,6 +28,8 @@ import java.util.TreeMap;
 /** Multipart uploads: create, upload part (and part copy), list parts, list uploads, complete, abort. */
 final class MultipartHandlers {
     static final long MAX_PART_SIZE = 5L << 30;
+    /** The principal that started an upload; upload-only metadata, which the completed object does not keep. */
+    static final String INITIATOR_FIELD = MultipartUpload.UPLOAD_ONLY_PREFIX + "initiator";
 
     void create(S3Call call) {
         S3Request r = call.request();
@@ -38,6 +40,7 @@ final class MultipartHandlers {
                 TaggingHandlers.fromRequest(call)));
         ObjectAcls.store(metadata, acl, bucket); // the completed object's ACL, and its owner meanwhile
         UploadChecksums.onCreate(call, metadata);
+        metadata.put(INITIATOR_FIELD, call.owner());
         PutOptions opts = new PutOptions(Versioning.UNVERSIONED, metadata, ObjectRequests.storageClass(r), null);
         MultipartUpload u = call.layer.newMultipartUpload(call.bucket(), call.key(), opts);
         call.xml(200, MultipartXml.initiate(call.bucket(), call.key(), u.uploadId()));
@@ -92,10 +95,10 @@ final class MultipartHandlers {
         int max = parseOptionalInt(r.param("max-parts"), 1000, "max-parts");
         ListPartsResult result = call.layer.listObjectParts(call.bucket(), call.key(), r.param("uploadId"), marker,
                 Math.min(max, 1000));
-        Owner owner = ownerOf(call, result.upload().metadata());
         call.xml(200, MultipartXml.listParts(new MultipartXml.PartsRequest(call.bucket(), call.key(),
                 r.param("uploadId"), marker, Math.min(max, 1000), EncodingType.parse(r.param("encoding-type"))),
-                result, owner, UploadChecksums.forListing(result.upload(), result.parts())));
+                result, partiesOf(call, result.upload().metadata()),
+                UploadChecksums.forListing(result.upload(), result.parts())));
     }
 
     void listUploads(S3Call call) {
@@ -105,17 +108,18 @@ final class MultipartHandlers {
                 r.param("delimiter"), r.param("key-marker"), r.param("upload-id-marker"), max);
         call.xml(200, MultipartXml.listUploads(new MultipartXml.UploadsRequest(call.bucket(), r.param("prefix"),
                 r.param("delimiter"), r.param("key-marker"), r.param("upload-id-marker"), max,
-                EncodingType.parse(r.param("encoding-type"))), result, u -> ownerOf(call, u.metadata())));
+                EncodingType.parse(r.param("encoding-type"))), result, u -> partiesOf(call, u.metadata())));
     }
 
     /**
-     * Who an upload's object will belong to: the owner of the ACL it was started with. S3 also names the initiator
-     * apart; Cairn reports the owner for both, which differs only for uploads started with
-     * {@code bucket-owner-full-control} under BucketOwnerPreferred.
+     * Who started an upload, and who its object will belong to (the owner of the ACL it was started with). They
+     * differ for an upload started by another account under BucketOwnerPreferred with
+     * {@code bucket-owner-full-control}. An upload from before the initiator was recorded names its owner twice.
      */
-    private static Owner ownerOf(S3Call call, Map<String, String> uploadMetadata) {
-        String id = ObjectAcls.of(uploadMetadata, call.access.bucketAccess(call.bucket())).owner();
-        return new Owner(id, id);
+    private static MultipartXml.Parties partiesOf(S3Call call, Map<String, String> uploadMetadata) {
+        String owner = ObjectAcls.of(uploadMetadata, call.access.bucketAccess(call.bucket())).owner();
+        String initiator = uploadMetadata.getOrDefault(INITIATOR_FIELD, owner);
+        return new MultipartXml.Parties(new Owner(initiator, initiator), new Owner(owner, owner));
     }
 
     void complete(S3Call call) throws Exception {

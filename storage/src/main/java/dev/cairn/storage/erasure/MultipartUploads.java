@@ -43,8 +43,8 @@ import java.util.UUID;
 final class MultipartUploads {
     static final long MIN_PART_SIZE = 5L << 20;
     static final int MAX_PART_NUMBER = 10_000;
-    private static final String BUCKET_FIELD = "x-cairn-upload-bucket";
-    private static final String KEY_FIELD = "x-cairn-upload-key";
+    private static final String BUCKET_FIELD = MultipartUpload.UPLOAD_ONLY_PREFIX + "bucket";
+    private static final String KEY_FIELD = MultipartUpload.UPLOAD_ONLY_PREFIX + "key";
     /**
      * The upload a completed version came from, kept in its metadata (and out of ObjectInfo) so that completing the
      * same upload again answers that version, as S3 does, instead of NoSuchUpload.
@@ -223,8 +223,7 @@ final class MultipartUploads {
             List<PartInfo> parts = choose(wanted, stored);
             long size = parts.stream().mapToLong(PartInfo::size).sum();
             Map<String, String> meta = new TreeMap<>(u.metadata());
-            meta.remove(BUCKET_FIELD);
-            meta.remove(KEY_FIELD);
+            meta.keySet().removeIf(name -> name.startsWith(MultipartUpload.UPLOAD_ONLY_PREFIX));
             List<UploadedPart> chosen = new ArrayList<>(parts.size());
             for (PartInfo p : parts) {
                 PartRecord r = stored.get(p.number());

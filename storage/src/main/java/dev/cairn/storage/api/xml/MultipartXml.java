@@ -72,15 +72,22 @@ public final class MultipartXml {
     }
 
     /** ListParts; {@code checksums} null when the upload has no checksum algorithm. */
-    public static byte[] listParts(PartsRequest q, ListPartsResult page, Owner owner, UploadChecksums checksums) {
+    /** Who started an upload and who its object will belong to. */
+    public record Parties(Owner initiator, Owner owner) {
+        void write(XmlWriter w) {
+            initiator.write(w, "Initiator");
+            owner.write(w, "Owner");
+        }
+    }
+
+    public static byte[] listParts(PartsRequest q, ListPartsResult page, Parties parties, UploadChecksums checksums) {
         MultipartUpload u = page.upload();
         EncodingType enc = q.encoding();
         XmlWriter w = XmlWriter.s3Document("ListPartsResult")
                 .element("Bucket", q.bucket())
                 .element("Key", enc.apply(q.key()))
                 .element("UploadId", q.uploadId());
-        owner.write(w, "Initiator");
-        owner.write(w, "Owner");
+        parties.write(w);
         w.element("StorageClass", storageClass(u == null ? null : u.storageClass()));
         if (checksums != null) {
             w.element("ChecksumAlgorithm", checksums.algorithm().wireName())
@@ -105,9 +112,9 @@ public final class MultipartXml {
         return w.finish();
     }
 
-    /** ListMultipartUploads; each upload names {@code owners}' answer for it as initiator and owner. */
+    /** ListMultipartUploads; each upload names {@code parties}' answer for it as initiator and owner. */
     public static byte[] listUploads(UploadsRequest q, ListUploadsResult page,
-                                     java.util.function.Function<MultipartUpload, Owner> owners) {
+                                     java.util.function.Function<MultipartUpload, Parties> parties) {
         EncodingType enc = q.encoding();
         XmlWriter w = XmlWriter.s3Document("ListMultipartUploadsResult")
                 .element("Bucket", q.bucket())
@@ -123,9 +130,7 @@ public final class MultipartXml {
             w.start("Upload")
                     .element("Key", enc.apply(u.key()))
                     .element("UploadId", u.uploadId());
-            Owner owner = owners.apply(u);
-            owner.write(w, "Initiator");
-            owner.write(w, "Owner");
+            parties.apply(u).write(w);
             w.element("StorageClass", storageClass(u.storageClass()))
                     .element("Initiated", u.initiated())
                     .end();

@@ -75,8 +75,8 @@ class MultipartDocumentsTest {
                     <ETag>&quot;aaaaaef83f66abc1fa1e8477f296d394&quot;</ETag><Size>1</Size></Part>
                   <EncodingType>url</EncodingType>
                 </ListPartsResult>""", MultipartXml.listParts(
-                new MultipartXml.PartsRequest("b", "video & audio.mp4", "up-1", 1, 2, EncodingType.URL), page, OWNER,
-                checksums));
+                new MultipartXml.PartsRequest("b", "video & audio.mp4", "up-1", 1, 2, EncodingType.URL), page,
+                new MultipartXml.Parties(OWNER, OWNER), checksums));
     }
 
     @Test
@@ -91,7 +91,7 @@ class MultipartDocumentsTest {
                   <MaxParts>1000</MaxParts><IsTruncated>false</IsTruncated>
                 </ListPartsResult>""", MultipartXml.listParts(
                 new MultipartXml.PartsRequest("b", "video & audio.mp4", "up-1", 0, 1000, EncodingType.NONE),
-                new ListPartsResult(UPLOAD, List.of(), false, 0), OWNER, null));
+                new ListPartsResult(UPLOAD, List.of(), false, 0), new MultipartXml.Parties(OWNER, OWNER), null));
     }
 
     @Test
@@ -104,12 +104,13 @@ class MultipartDocumentsTest {
                   <NextKeyMarker>video &amp; audio.mp4</NextKeyMarker><NextUploadIdMarker>up-1</NextUploadIdMarker>
                   <Delimiter>/</Delimiter><Prefix></Prefix><MaxUploads>2</MaxUploads><IsTruncated>true</IsTruncated>
                   <Upload><Key>video &amp; audio.mp4</Key><UploadId>up-1</UploadId>
-                    <Initiator><ID>75aa57f09aa0c8ca</ID><DisplayName>cairn &amp; co</DisplayName></Initiator>
+                    <Initiator><ID>writer-key</ID><DisplayName>writer-key</DisplayName></Initiator>
                     <Owner><ID>75aa57f09aa0c8ca</ID><DisplayName>cairn &amp; co</DisplayName></Owner>
                     <StorageClass>STANDARD</StorageClass><Initiated>2024-05-06T07:08:09.123Z</Initiated></Upload>
                   <CommonPrefixes><Prefix>photos/</Prefix></CommonPrefixes>
                 </ListMultipartUploadsResult>""", MultipartXml.listUploads(
-                new MultipartXml.UploadsRequest("b", null, "/", null, null, 2, EncodingType.NONE), page, u -> OWNER));
+                new MultipartXml.UploadsRequest("b", null, "/", null, null, 2, EncodingType.NONE), page,
+                u -> new MultipartXml.Parties(new Owner("writer-key", "writer-key"), OWNER)));
     }
 
     @Test
@@ -122,6 +123,7 @@ class MultipartDocumentsTest {
                   <EncodingType>url</EncodingType>
                 </ListMultipartUploadsResult>""", MultipartXml.listUploads(
                 new MultipartXml.UploadsRequest("b", "é", null, "a b", "u", 1000, EncodingType.URL),
-                new ListUploadsResult(List.of(), List.of(), false, null, null), u -> OWNER));
+                new ListUploadsResult(List.of(), List.of(), false, null, null),
+                u -> new MultipartXml.Parties(OWNER, OWNER)));
     }
 }
