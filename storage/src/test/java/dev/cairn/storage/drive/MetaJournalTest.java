@@ -127,6 +127,32 @@ class MetaJournalTest {
     }
 
     @Test
+    void aLingeringCommitRidesOnTheSyncAnotherCommitStarts() throws Exception {
+        MetaJournal journal = new MetaJournal(dir, sync());
+        long thirtySeconds = 30_000_000_000L;
+        try (var pool = java.util.concurrent.Executors.newSingleThreadExecutor()) {
+            var lingering = pool.submit(() -> {
+                journal.appendDurably(write("k1", 1), thirtySeconds).close();
+                return null;
+            });
+            while (journal.appendedCount() < 1) {
+                Thread.onSpinWait(); // until the first record is in and its writer lingers
+            }
+            journal.appendDurably(write("k2", 2), 0).close(); // syncs at once, and so covers k1
+            lingering.get(10, java.util.concurrent.TimeUnit.SECONDS); // long before its 30 s linger ends
+        }
+        assertEquals(List.of("k1", "k2"), replayAll(new MetaJournal(dir, sync())).stream()
+                .map(MetaJournal.Entry::path).toList());
+    }
+
+    @Test
+    void aLoneLingeringCommitSyncsItselfOnceItsLingerIsOver() throws Exception {
+        MetaJournal journal = new MetaJournal(dir, sync(), 1 << 20, 20_000_000L);
+        journal.appendDurably(write("k1", 1)).close();
+        assertEquals(1, replayAll(new MetaJournal(dir, sync())).size());
+    }
+
+    @Test
     void checkpointNowLeavesNothingToReplay() throws Exception {
         MetaJournal journal = new MetaJournal(dir, sync());
         journal.appendDurably(write("k", 1)).close();
