@@ -41,7 +41,9 @@ public final class ResponseBodyWriter {
 
     /**
      * Writes all of {@code in} ({@code length} bytes expected, which sizes the copy buffer) and ends the response.
-     * Fails if the client went away.
+     * Fails if the client went away while the body was being read. The end itself is not awaited: once it is
+     * queued the stream is no longer needed, and a client that leaves during the last write has no one to be told
+     * (waiting would only park and wake this thread once more per request).
      */
     public static void copyAndEnd(InputStream in, long length, HttpServerResponse response) throws IOException {
         if (in instanceof ReadableByteChannel ch && length >= DIRECT_MIN_LENGTH) {
@@ -58,7 +60,7 @@ public final class ResponseBodyWriter {
             response.write(Buffer.buffer(n).appendBytes(buf, 0, n)).onFailure(failed::completeExceptionally);
             awaitDrain(response);
         }
-        await(response.end().toCompletionStage().toCompletableFuture());
+        response.end();
     }
 
     /**
@@ -100,9 +102,8 @@ public final class ResponseBodyWriter {
             previous.onComplete(r -> pool.give(buf));
         }
         if (previous == null || left > 0) {
-            previous = response.end();
+            response.end();
         }
-        await(previous.toCompletionStage().toCompletableFuture());
     }
 
     private static void awaitDrain(HttpServerResponse response) throws IOException {
