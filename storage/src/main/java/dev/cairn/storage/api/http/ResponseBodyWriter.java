@@ -33,8 +33,11 @@ public final class ResponseBodyWriter {
     static final int DIRECT_CHUNK = (1 << 20) + 4096;
     /** Below this a body goes the heap way: a whole pooled direct chunk would be held for a few bytes. */
     static final long DIRECT_MIN_LENGTH = 256 * 1024;
-    /** Enough idle buffers for two chunks in flight for each of a few dozen concurrent large GETs. */
-    private static final DirectBufferPool POOL = new DirectBufferPool(DIRECT_CHUNK, 32);
+    /**
+     * Two or three chunks in flight (the last one's write may still be finishing as the next request starts) for
+     * each of some 40 concurrent large GETs; past that, chunks are heap buffers that Netty copies.
+     */
+    private static final DirectBufferPool POOL = new DirectBufferPool(DIRECT_CHUNK, 128);
 
     private ResponseBodyWriter() {
     }
@@ -65,11 +68,12 @@ public final class ResponseBodyWriter {
 
     /**
      * The channel form of {@link #copyAndEnd}: one read per chunk into a buffer of {@code pool}, handed to Vert.x
-     * without a copy and given back to the pool when its write is done (whatever the outcome: after that Netty
-     * holds no reference to it). Each chunk waits for the write of the one before it, so a response holds at most
-     * two buffers: one going to the socket while the next is read. (Vert.x's write queue cannot bound this: a write
-     * from outside the event loop reaches the channel only later, so the queue looks empty right after it.) The last
-     * chunk goes with the end of the response, saving a hop to the event loop.
+     * without a copy (a heap buffer, lent past the pool's budget, is copied by Netty) and given back to the pool
+     * when its write is done (whatever the outcome: after that Netty holds no reference to it). Each chunk waits
+     * for the write of the one before it, so a response holds at most two buffers: one going to the socket while
+     * the next is read. (Vert.x's write queue cannot bound this: a write from outside the event loop reaches the
+     * channel only later, so the queue looks empty right after it.) The last chunk goes with the end of the
+     * response, saving a hop to the event loop.
      */
     static void copyDirectAndEnd(ReadableByteChannel in, long length, HttpServerResponse response,
                                  DirectBufferPool pool) throws IOException {
