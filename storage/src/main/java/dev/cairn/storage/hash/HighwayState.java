@@ -14,7 +14,7 @@ final class HighwayState {
     static final int PACKET = 32;
     static final int STATE_WORDS = 16;
 
-    static final VarHandle LE_LONG =
+    private static final VarHandle LE_LONG =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** The algorithm's fixed initial multipliers (hex digits of pi), part of the definition of HighwayHash. */
