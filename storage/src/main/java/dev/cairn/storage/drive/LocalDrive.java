@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -251,7 +250,7 @@ public final class LocalDrive implements Drive {
                         + (offset + length));
             }
             ch.position(offset);
-            return new BoundedInputStream(Channels.newInputStream(ch), length);
+            return new FileRangeStream(ch, length);
         } catch (IOException e) {
             throw translate(e, volume + "/" + path);
         }

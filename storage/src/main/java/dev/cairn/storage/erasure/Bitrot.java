@@ -25,10 +25,15 @@ final class Bitrot {
 
     /** Throws {@link DriveError#CORRUPT} when {@code shard} does not match {@code expected}. */
     static void verify(ByteBuffer shard, byte[] expected, byte[] scratch, String where) {
-        hash(shard, scratch);
-        if (!Arrays.equals(scratch, expected)) {
+        if (!matches(shard, expected, scratch)) {
             throw new DriveException(DriveError.CORRUPT, "bitrot detected in " + where);
         }
+    }
+
+    /** Whether {@code shard}'s remaining bytes hash to {@code expected}; {@code scratch} receives their hash. */
+    static boolean matches(ByteBuffer shard, byte[] expected, byte[] scratch) {
+        hash(shard, scratch);
+        return Arrays.equals(scratch, expected);
     }
 
     /** Bytes of one shard file for a part of {@code partSize} bytes. */

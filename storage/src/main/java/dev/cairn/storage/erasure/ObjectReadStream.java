@@ -5,14 +5,17 @@ import dev.cairn.storage.object.ByteRange;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.util.List;
 import java.util.function.BiFunction;
 
 /**
  * A byte range of a whole object, across its parts: opens one {@link PartReader} at a time. Closing it closes
- * the current part and runs {@code onClose} once (which releases the key's read lock).
+ * the current part and runs {@code onClose} once (which releases the key's read lock). As a channel it hands the
+ * caller's buffer down to the part, so whole blocks can land in it without a copy (see {@link PartReader}).
  */
-final class ObjectReadStream extends InputStream {
+final class ObjectReadStream extends InputStream implements ReadableByteChannel {
 
     /** Opens part {@code partIndex} for a range inside that part. */
     interface PartOpener extends BiFunction<Integer, ByteRange, InputStream> {
@@ -61,6 +64,36 @@ final class ObjectReadStream extends InputStream {
             current = null;
         }
         return -1;
+    }
+
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        if (closed) {
+            throw new IOException("stream closed");
+        }
+        while (position < end) {
+            if (current == null) {
+                openPartAt(position);
+            }
+            // not clipped to the range: the part stream was opened for just its share of it, and a whole block
+            // may need room past the range's end for the padding of its last shard
+            int n = BufferReads.read(current, dst);
+            if (n > 0) {
+                position += n;
+                return n;
+            }
+            if (n == 0 && !dst.hasRemaining()) {
+                return 0;
+            }
+            current.close();
+            current = null;
+        }
+        return -1;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closed;
     }
 
     private void openPartAt(long pos) {

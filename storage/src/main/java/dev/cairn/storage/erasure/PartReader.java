@@ -10,6 +10,7 @@ import dev.cairn.storage.object.ObjectException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.util.function.IntConsumer;
 
 /**
@@ -19,7 +20,7 @@ import java.util.function.IntConsumer;
  * shard from the same block on. Fails with {@link ObjectError#INSUFFICIENT_READ_QUORUM} when fewer than
  * {@code data} shards are left.
  */
-final class PartReader extends InputStream {
+final class PartReader extends InputStream implements ReadableByteChannel {
 
     private final ErasureCodec codec;
     private final ErasureInfo erasure;
@@ -32,11 +33,14 @@ final class PartReader extends InputStream {
     private final ByteBuffer[] shards;
     private final byte[] hash = new byte[Bitrot.HASH_SIZE];
     private final byte[] scratch = new byte[Bitrot.HASH_SIZE];
+    /** Where a frame's hash is read to when its shard goes to a caller's buffer: direct, so one readv fills both. */
+    private ByteBuffer hashFrame;
 
     private long position;
     private long block = -1;
     private int blockLen;
     private byte[] blockBytes;
+    private boolean closed;
 
     /**
      * @param sources by shard index; null for shards known to be unavailable
@@ -86,6 +90,74 @@ final class PartReader extends InputStream {
         return n;
     }
 
+    /**
+     * Like {@link #read(byte[], int, int)}, but a whole block that fits in {@code dst} goes from the shard files
+     * straight into it (see {@link #readWholeBlock}); returns at most the rest of the current block.
+     */
+    @Override
+    public int read(ByteBuffer dst) {
+        if (position >= end) {
+            return -1;
+        }
+        if (!dst.hasRemaining()) {
+            return 0;
+        }
+        long wanted = position / erasure.blockSize();
+        if (wanted != block) {
+            int n = readWholeBlock(wanted, dst);
+            if (n > 0) {
+                return n;
+            }
+            loadBlock(wanted);
+        }
+        int inBlock = (int) (position - block * erasure.blockSize());
+        int n = (int) Math.min(Math.min(dst.remaining(), blockLen - inBlock), end - position);
+        dst.put(blockBytes, inBlock, n);
+        position += n;
+        return n;
+    }
+
+    /**
+     * The common case without a copy: all of block {@code b} is wanted, its data shards are all healthy and
+     * {@code dst} has room for them (the last one's padding included), so each data shard is read from its file
+     * into its place in {@code dst} and verified there. Returns 0 when the block needs {@link #loadBlock}: a range
+     * that cuts it, a data shard already bad, or one that fails now (marked bad; the shards read before it are
+     * reopened at this block so loadBlock reads them again). Parity streams are never open here: they are opened
+     * only once a data shard has gone bad, and then this path is never taken again, so every open stream still
+     * advances one frame per block.
+     */
+    private int readWholeBlock(long b, ByteBuffer dst) {
+        long start = b * erasure.blockSize();
+        int len = (int) Math.min(erasure.blockSize(), partSize - start);
+        int shardLen = erasure.shardSize(len);
+        int k = erasure.data();
+        if (position != start || end - start < len || dst.remaining() < shardLen * k) {
+            return 0;
+        }
+        for (int i = 0; i < k; i++) {
+            if (bad[i]) {
+                return 0;
+            }
+        }
+        block = b;
+        blockLen = len;
+        int base = dst.position();
+        for (int i = 0; i < k; i++) {
+            if (!readShard(i, dst.slice(base + i * shardLen, shardLen))) {
+                for (int j = 0; j < i; j++) {
+                    closeQuietly(streams[j]);
+                    streams[j] = null;
+                }
+                block = -1; // what blockBytes holds is no block now
+                return 0;
+            }
+        }
+        dst.position(base + len);
+        position += len;
+        block = -1; // this block went to dst, not to blockBytes
+        return len;
+    }
+
     private void loadBlock(long b) {
         block = b;
         blockLen = (int) Math.min(erasure.blockSize(), partSize - b * erasure.blockSize());
@@ -95,7 +167,7 @@ final class PartReader extends InputStream {
         boolean[] have = new boolean[n];
         int got = 0;
         for (int i = 0; i < n && got < k; i++) {
-            if (!bad[i] && readShard(i, shardLen)) {
+            if (!bad[i] && readShard(i, buffer(i, shardLen))) {
                 have[i] = true;
                 got++;
             }
@@ -124,18 +196,27 @@ final class PartReader extends InputStream {
         }
     }
 
-    /** Reads shard {@code i} of the current block into {@code shards[i]}; false (and marks it bad) on failure. */
-    private boolean readShard(int i, int shardLen) {
+    /**
+     * Reads shard {@code i} of the current block into {@code into} (all its remaining bytes) and verifies it;
+     * false (and marks it bad) on failure.
+     */
+    private boolean readShard(int i, ByteBuffer into) {
         try {
             if (streams[i] == null) {
                 long from = Bitrot.frameOffset(block, erasure);
                 long to = Bitrot.shardFileSize(Math.min(partSize, ceilBlockEnd()), erasure);
                 streams[i] = sources[i].open(from, to - from);
             }
-            ByteBuffer buf = buffer(i, shardLen);
-            readFully(streams[i], hash, Bitrot.HASH_SIZE);
-            readFully(streams[i], buf.array(), shardLen);
-            Bitrot.verify(buf, hash, scratch, "shard " + (i + 1) + " block " + block);
+            if (hashFrame == null) {
+                hashFrame = ByteBuffer.allocateDirect(Bitrot.HASH_SIZE);
+            }
+            ByteBuffer shard = into.slice();
+            BufferReads.readFully(streams[i], hashFrame.clear(), shard);
+            hashFrame.get(0, hash);
+            if (!Bitrot.matches(shard.flip(), hash, scratch)) {
+                throw new DriveException(DriveError.CORRUPT, "bitrot detected in shard " + (i + 1) + " block "
+                        + block);
+            }
             return true;
         } catch (RuntimeException | IOException e) {
             markBad(i);
@@ -164,17 +245,6 @@ final class PartReader extends InputStream {
         onBadShard.accept(i);
     }
 
-    private static void readFully(InputStream in, byte[] buf, int len) throws IOException {
-        int off = 0;
-        while (off < len) {
-            int r = in.read(buf, off, len - off);
-            if (r < 0) {
-                throw new DriveException(DriveError.CORRUPT, "shard ended early");
-            }
-            off += r;
-        }
-    }
-
     private static void closeQuietly(InputStream in) {
         if (in != null) {
             try {
@@ -186,7 +256,13 @@ final class PartReader extends InputStream {
     }
 
     @Override
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    @Override
     public void close() {
+        closed = true;
         for (int i = 0; i < streams.length; i++) {
             closeQuietly(streams[i]);
             streams[i] = null;

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.ScatteringByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -209,5 +211,48 @@ class LocalDriveTest {
         }
         assertEquals(DriveError.CORRUPT,
                 assertThrows(DriveException.class, () -> drive.readFileStream("bucket", "f", 5, 6)).error());
+    }
+
+    @Test
+    void aFileStreamIsAChannelThatStopsAtItsLengthAndScattersIntoDirectBuffers() throws Exception {
+        byte[] content = new byte[100];
+        for (int i = 0; i < content.length; i++) {
+            content[i] = (byte) i;
+        }
+        try (ShardWriter w = drive.createFile("bucket", "f")) {
+            w.write(ByteBuffer.wrap(content));
+        }
+        try (InputStream in = drive.readFileStream("bucket", "f", 10, 50)) {
+            ScatteringByteChannel ch = assertInstanceOf(ScatteringByteChannel.class, in);
+            ByteBuffer head = ByteBuffer.allocateDirect(4);
+            ByteBuffer body = ByteBuffer.allocateDirect(20);
+            assertEquals(24, ch.read(new ByteBuffer[] {head, body}));
+            assertEquals(10, head.get(0));
+            assertEquals(14, body.get(0));
+            assertEquals(5, in.read(new byte[5]), "the stream and the channel share one position");
+            ByteBuffer rest = ByteBuffer.allocate(64);
+            assertEquals(21, ch.read(rest), "bounded by the length asked for, not the buffer");
+            assertEquals(39, rest.get(0));
+            assertEquals(59, rest.get(20));
+            assertEquals(-1, ch.read(ByteBuffer.allocate(1)));
+            assertEquals(-1, ch.read(new ByteBuffer[] {ByteBuffer.allocate(1)}));
+        }
+    }
+
+    @Test
+    void aScatterPastTheLengthStopsAtIt() throws Exception {
+        try (ShardWriter w = drive.createFile("bucket", "f")) {
+            w.write(ByteBuffer.wrap(new byte[40]));
+        }
+        try (InputStream in = drive.readFileStream("bucket", "f", 0, 30)) {
+            ScatteringByteChannel ch = (ScatteringByteChannel) in;
+            ByteBuffer[] bufs = {ByteBuffer.allocate(0), ByteBuffer.allocate(20), ByteBuffer.allocate(20)};
+            long total = 0;
+            for (long n; (n = ch.read(bufs)) > 0; ) {
+                total += n;
+            }
+            assertEquals(30, total);
+            assertEquals(10, bufs[2].position());
+        }
     }
 }
