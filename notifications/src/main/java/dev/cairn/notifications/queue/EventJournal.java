@@ -161,28 +161,12 @@ public final class EventJournal implements AutoCloseable {
                 if (waiting.isEmpty()) {
                     return;
                 }
-                lingerForCompany();
                 batch = waiting;
                 waiting = new ArrayList<>();
             }
             writeBatch(batch);
         }
     }
-
-    /** Waits (holding nothing but the monitor's wait) up to the linger for more appends to join this batch. */
-    private void lingerForCompany() {
-        long deadline = System.nanoTime() + LINGER_NANOS;
-        long left;
-        while (!closed && (left = deadline - System.nanoTime()) > 0) {
-            try {
-                lock.wait(left / 1_000_000, (int) (left % 1_000_000));
-            } catch (InterruptedException e) {
-                closed = true;
-            }
-        }
-    }
-
-    static final long LINGER_NANOS = Long.getLong("cairn.events.linger", 0);
 
     private void writeBatch(List<Pending> batch) {
         long first = nextIndex;
