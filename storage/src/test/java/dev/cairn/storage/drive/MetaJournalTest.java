@@ -147,9 +147,20 @@ class MetaJournalTest {
 
     @Test
     void aLoneLingeringCommitSyncsItselfOnceItsLingerIsOver() throws Exception {
-        MetaJournal journal = new MetaJournal(dir, sync(), 1 << 20, 20_000_000L);
-        journal.appendDurably(write("k1", 1)).close();
+        MetaJournal journal = new MetaJournal(dir, sync());
+        journal.appendDurably(write("k1", 1), 20_000_000L).close();
         assertEquals(1, replayAll(new MetaJournal(dir, sync())).size());
+    }
+
+    @Test
+    void aWriterWithoutCompanyNeverLingers() throws Exception {
+        MetaJournal journal = new MetaJournal(dir, sync(), 1 << 20, 30_000_000_000L); // 30 s, were it to wait
+        long start = System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            journal.appendDurably(write("k" + i, i)).close(); // one at a time: each sync covers one record
+        }
+        assertTrue(System.nanoTime() - start < 10_000_000_000L, "sequential commits did not wait for company");
+        assertEquals(5, replayAll(new MetaJournal(dir, sync())).size());
     }
 
     @Test
