@@ -21,6 +21,30 @@ public interface EventSink {
     /** Places the event in the queues it is configured for and returns at once. */
     Queued submit(ObjectEvent event);
 
+    /**
+     * Before a mutation commits, under the key's write lock: takes the event's places in its queues (so its order
+     * is the commit order) and returns what the commit's meta-journal records should carry for it. If those
+     * records hold it durably on enough drives, the event needs no sync of its queue before the client's answer:
+     * a crash puts it back from them. By default: nothing to carry, and {@link #submit} once committed.
+     */
+    default Reserved prepare(ObjectEvent event) {
+        return new Reserved() {
+            @Override
+            public byte[] rider() {
+                return null;
+            }
+
+            @Override
+            public Queued committed(int riderCopies) {
+                return submit(event);
+            }
+
+            @Override
+            public void abandoned() {
+            }
+        };
+    }
+
     /** Submits the event and waits until it is stored. */
     default void record(ObjectEvent event) {
         submit(event).await();
@@ -32,6 +56,38 @@ public interface EventSink {
      */
     default boolean wants(String bucket) {
         return this != NONE;
+    }
+
+    /** An event whose places are taken while its commit is under way. */
+    interface Reserved {
+        /** No queue wants the event. */
+        Reserved NONE = new Reserved() {
+            @Override
+            public byte[] rider() {
+                return null;
+            }
+
+            @Override
+            public Queued committed(int riderCopies) {
+                return Queued.DONE;
+            }
+
+            @Override
+            public void abandoned() {
+            }
+        };
+
+        /** What the commit's meta-journal records should carry (null: nothing). */
+        byte[] rider();
+
+        /**
+         * The commit reached its quorum, and {@code riderCopies} of the node's drives hold the rider durably: the
+         * event goes in its places; the result waits for its queues' sync only where the rider is not enough.
+         */
+        Queued committed(int riderCopies);
+
+        /** The commit failed: its places are given up. */
+        void abandoned();
     }
 
     /** A submitted event on its way to stable storage. */

@@ -14,10 +14,18 @@ import dev.cairn.notifications.targets.TargetSettings;
 import dev.cairn.notifications.targets.WebhookSettings;
 import dev.cairn.notifications.targets.WebhookTarget;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -25,6 +33,7 @@ import java.util.function.Function;
  * puts the events bucket configurations select into those queues.
  */
 public final class NotificationService implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(NotificationService.class.getName());
 
     /** A bucket's notification configuration ({@link NotificationConfiguration#EMPTY} when it has none). */
     @FunctionalInterface
@@ -35,6 +44,7 @@ public final class NotificationService implements AutoCloseable {
     private final List<TargetQueue> targets;
     private final String region;
     private final HybridClock sequencer;
+    private final List<Runnable> closeActions = new CopyOnWriteArrayList<>();
 
     private NotificationService(List<TargetQueue> targets, String region, HybridClock sequencer) {
         this.targets = List.copyOf(targets);
@@ -99,19 +109,21 @@ public final class NotificationService implements AutoCloseable {
         return new EventSink() {
             @Override
             public Queued submit(ObjectEvent event) {
-                List<QueueRule> rules = configs.of(event.bucket().name()).matching(event.name(), event.object().key());
-                if (rules.isEmpty()) {
-                    return Queued.DONE;
-                }
-                String seq = sequencer.nextSequencer();
-                Queued all = Queued.DONE;
-                for (QueueRule r : rules) {
-                    TargetQueue t = find(r.queueArn());
-                    if (t != null) { // a target since removed from the environment: nothing to send to
-                        all = all.and(t.submit(event.partitionKey(), EventJson.toJson(event, region, r.id(), seq)));
+                List<Queued> queued = new ArrayList<>(1);
+                forEachSelected(configs, event, (t, json) -> queued.add(t.submit(event.partitionKey(), json)));
+                return queued.stream().reduce(Queued.DONE, Queued::and);
+            }
+
+            @Override
+            public Reserved prepare(ObjectEvent event) {
+                List<TargetQueue.Place> places = new ArrayList<>(1);
+                forEachSelected(configs, event, (t, json) -> {
+                    TargetQueue.Place p = t.reserve(event.partitionKey(), json);
+                    if (p != null) {
+                        places.add(p);
                     }
-                }
-                return all;
+                });
+                return places.isEmpty() ? Reserved.NONE : reserved(places);
             }
 
             @Override
@@ -121,8 +133,111 @@ public final class NotificationService implements AutoCloseable {
         };
     }
 
+    /**
+     * Hands each target a rule of the bucket selects the event for, with the event's JSON for that rule; the
+     * sequencer is taken once per event, and only when some rule selects it.
+     */
+    private void forEachSelected(ConfigLookup configs, ObjectEvent event, BiConsumer<TargetQueue, byte[]> each) {
+        List<QueueRule> rules = configs.of(event.bucket().name()).matching(event.name(), event.object().key());
+        if (rules.isEmpty()) {
+            return;
+        }
+        String seq = sequencer.nextSequencer();
+        for (QueueRule r : rules) {
+            TargetQueue t = find(r.queueArn());
+            if (t != null) { // a target since removed from the environment: nothing to send to
+                each.accept(t, EventJson.toJson(event, region, r.id(), seq));
+            }
+        }
+    }
+
+    private static EventSink.Reserved reserved(List<TargetQueue.Place> places) {
+        byte[] rider = EventRider.encode(places.stream()
+                .map(p -> new EventRider.Place(p.queue(), p.reservation.index(), p.payload)).toList());
+        return new EventSink.Reserved() {
+            @Override
+            public byte[] rider() {
+                return rider;
+            }
+
+            @Override
+            public EventSink.Queued committed(int riderCopies) {
+                EventSink.Queued all = EventSink.Queued.DONE;
+                for (TargetQueue.Place p : places) {
+                    all = all.and(p.fill(riderCopies));
+                }
+                return all;
+            }
+
+            @Override
+            public void abandoned() {
+                places.forEach(TargetQueue.Place::cancel);
+            }
+        };
+    }
+
+    /**
+     * At start, before any request: puts back into each queue the events that riders of meta-journal records
+     * carried (a replay after a crash collected them) and that the queue had not stored. Riders of queues this
+     * node no longer has, or that cannot be read, are skipped and said so. Returns how many events came back.
+     */
+    public int restore(List<byte[]> riders) throws IOException {
+        Map<String, SortedMap<Long, byte[]>> byQueue = new TreeMap<>();
+        int unreadable = 0;
+        for (byte[] r : riders) {
+            try {
+                for (EventRider.Place p : EventRider.decode(r)) {
+                    byQueue.computeIfAbsent(p.queue(), q -> new TreeMap<>()).put(p.index(), p.payload());
+                }
+            } catch (IOException e) {
+                unreadable++;
+            }
+        }
+        if (unreadable > 0) {
+            LOG.log(Level.WARNING, "{0} event riders from the meta journals could not be read", unreadable);
+        }
+        int restored = 0;
+        for (Map.Entry<String, SortedMap<Long, byte[]>> q : byQueue.entrySet()) {
+            TargetQueue t = targets.stream().filter(x -> x.journal.name().equals(q.getKey())).findFirst().orElse(null);
+            if (t == null) {
+                LOG.log(Level.WARNING, "{0} events for event queue {1}, which this node no longer has, are dropped",
+                        q.getValue().size(), q.getKey());
+                continue;
+            }
+            int n = t.journal.restore(q.getValue());
+            if (n > 0) {
+                LOG.log(Level.INFO, "event queue {0}: {1} events the crash left only in the meta journals are queued"
+                        + " again", q.getKey(), n);
+            }
+            restored += n;
+        }
+        return restored;
+    }
+
+    /**
+     * Returns once every event placed in a queue so far is on stable storage: what runs before a meta-journal
+     * segment that may carry their riders is deleted.
+     *
+     * @throws UncheckedIOException a queue closed first (the segment must stay)
+     */
+    public void awaitStored() {
+        for (TargetQueue t : targets) {
+            try {
+                t.journal.awaitStored();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Runs {@code action} when the service closes, before its queues close. */
+    public void onClose(Runnable action) {
+        closeActions.add(action);
+    }
+
     @Override
     public void close() throws InterruptedException {
+        closeActions.forEach(Runnable::run);
         for (TargetQueue t : targets) {
             t.close();
         }

@@ -51,6 +51,54 @@ final class TargetQueue implements AutoCloseable {
         return () -> awaitStored(stored);
     }
 
+    /**
+     * Takes the event's place in the queue for a commit under way, or null when the queue cannot take it (full or
+     * closed: dropped, counted and logged, as {@link #submit} does).
+     */
+    Place reserve(String key, byte[] json) {
+        try {
+            return new Place(journal.reserve(), QueuedEvent.encode(key, json));
+        } catch (QueueFullException e) {
+            drop("its queue is full (" + journal.limit() + " events waiting: is the target down?)");
+        } catch (QueueUnavailableException e) {
+            drop("its queue is closed");
+        }
+        return null;
+    }
+
+    /** An event's place in this queue while its commit is under way. */
+    final class Place {
+        final EventJournal.Reservation reservation;
+        final byte[] payload;
+
+        private Place(EventJournal.Reservation reservation, byte[] payload) {
+            this.reservation = reservation;
+            this.payload = payload;
+        }
+
+        String queue() {
+            return journal.name();
+        }
+
+        /**
+         * Fills the place. With the event durable in as many meta-journal records as the queue keeps copies, the
+         * queue syncs it later and nobody waits; otherwise the returned wait ends once the queue has it stored.
+         */
+        EventSink.Queued fill(int riderCopies) {
+            if (riderCopies < journal.copiesWanted()) {
+                CompletableFuture<Void> stored = reservation.fill(payload);
+                return () -> awaitStored(stored);
+            }
+            reservation.fillLazily(payload); // a write no copy takes is counted by the journal (lost)
+            queued.incrementAndGet();
+            return EventSink.Queued.DONE;
+        }
+
+        void cancel() {
+            reservation.cancel();
+        }
+    }
+
     private void awaitStored(CompletableFuture<Void> stored) {
         try {
             stored.get();
@@ -74,8 +122,9 @@ final class TargetQueue implements AutoCloseable {
     }
 
     TargetStatus status() {
+        long lost = journal.lost(); // placed lazily, then no copy could take them
         return new TargetStatus(settings.arn().toString(), settings.describe(), target.isOnline(),
-                journal.pending(), journal.limit(), queued.get(), forwarder.sent(), dropped.get(),
+                journal.pending(), journal.limit(), queued.get() - lost, forwarder.sent(), dropped.get() + lost,
                 forwarder.failures(), forwarder.lastError(), journal.activeCopies());
     }
 

@@ -12,15 +12,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The sink as the node uses it: configurations select events, queues keep them, forwarders deliver them. */
@@ -131,6 +135,49 @@ class NotificationServiceTest {
         awaitDelivered(3);
         assertEquals(List.of("photos/0.jpg", "photos/1.jpg", "photos/2.jpg"),
                 delivered.stream().map(QueuedEvent::key).toList());
+    }
+
+    @Test
+    void anEventWhoseRiderIsDurableIsNotWaitedForAndAnAbandonedCommitGivesItsPlaceUp() throws Exception {
+        targetUp = false;
+        EventSink sink = start(1000);
+        EventSink.Reserved kept = sink.prepare(put("photos", "kept.jpg"));
+        EventSink.Reserved failed = sink.prepare(put("photos", "failed.jpg"));
+        List<EventRider.Place> places = EventRider.decode(kept.rider());
+        assertEquals(1, places.size());
+        assertEquals("webhook-hook", places.getFirst().queue());
+        assertEquals(places.getFirst().index() + 1, EventRider.decode(failed.rider()).getFirst().index());
+        failed.abandoned();
+        assertSame(EventSink.Queued.DONE, kept.committed(2), "two copies of the rider: nothing to wait for");
+        assertNotSame(EventSink.Queued.DONE, sink.prepare(put("photos", "late.jpg")).committed(1),
+                "one copy of the rider is fewer than the queue keeps: the caller waits for the queue");
+        targetUp = true;
+        awaitDelivered(2);
+        assertEquals(List.of("photos/kept.jpg", "photos/late.jpg"), delivered.stream().map(QueuedEvent::key).toList());
+        assertSame(EventSink.Reserved.NONE, sink.prepare(put("other", "x.jpg")), "no rule selects it: no place");
+    }
+
+    @Test
+    void restorePutsBackWhatTheQueueLostAndLeavesAloneWhatItHolds() throws Exception {
+        targetUp = false;
+        EventSink sink = start(1000);
+        EventSink.Reserved held = sink.prepare(put("photos", "held.jpg"));
+        held.committed(0).await(); // stored by the queue itself
+        EventSink.Reserved lost = sink.prepare(put("photos", "lost.jpg"));
+        lost.committed(2);
+        service.close();
+        try (Stream<Path> files = Files.walk(dir)) { // a crash took the queue's unsynced tail: here, all of it
+            for (Path seg : files.filter(f -> f.toString().endsWith(".seg")).toList()) {
+                Files.delete(seg);
+            }
+        }
+        targetUp = true;
+        start(1000);
+        assertEquals(2, service.restore(List.of(held.rider(), lost.rider())), "both were lost with the segments");
+        awaitDelivered(2);
+        assertEquals(List.of("photos/held.jpg", "photos/lost.jpg"), delivered.stream().map(QueuedEvent::key).toList());
+        assertEquals(0, service.restore(List.of(held.rider(), lost.rider())), "the queue has passed them now");
+        assertEquals(0, service.restore(List.of(new byte[] {9, 9})), "a rider it cannot read is skipped");
     }
 
     static String sequencer(String json) {

@@ -27,7 +27,7 @@ public final class EventJson {
      * @param configurationId the {@code Id} of the notification configuration that selected the event
      */
     public static byte[] toJson(ObjectEvent e, String region, String configurationId, String sequencer) {
-        Json j = new Json(512);
+        Json j = new Json(1536); // an event with a short key and no metadata is about 1 KB: no regrowth
         j.open("{").name("Records").open("[").open("{");
         j.field("eventVersion", EVENT_VERSION).field("eventSource", EVENT_SOURCE).field("awsRegion", region)
                 .field("eventTime", TIME.format(e.time())).field("eventName", e.name().recordName());
@@ -92,7 +92,7 @@ public final class EventJson {
 
         Json name(String name) {
             comma();
-            string(name);
+            string(name); // names are constants without escapes: string() copies them whole
             out.append(':');
             first = true; // the value follows without a comma
             return this;
@@ -124,7 +124,12 @@ public final class EventJson {
 
         private void string(String s) {
             out.append('"');
-            for (int i = 0; i < s.length(); i++) {
+            int plain = 0;
+            while (plain < s.length() && !needsEscape(s.charAt(plain))) {
+                plain++;
+            }
+            out.append(s, 0, plain); // the usual case: all of it, in one copy
+            for (int i = plain; i < s.length(); i++) {
                 char c = s.charAt(i);
                 switch (c) {
                     case '"' -> out.append("\\\"");
@@ -142,6 +147,10 @@ public final class EventJson {
                 }
             }
             out.append('"');
+        }
+
+        private static boolean needsEscape(char c) {
+            return c < 0x20 || c == '"' || c == '\\';
         }
 
         byte[] bytes() {

@@ -89,11 +89,17 @@ public final class Forwarder implements AutoCloseable {
         }
         List<QueuedEvent> batch = new ArrayList<>(entries.size());
         for (JournalEntry e : entries) {
-            batch.add(QueuedEvent.decode(e));
+            if (!e.isVoid()) {
+                batch.add(QueuedEvent.decode(e));
+            }
+        }
+        if (batch.isEmpty()) { // only places whose commits failed: nothing to send
+            journal.ack(entries.getLast().index());
+            return true;
         }
         try {
             target.send(batch);
-            journal.ack(batch.getLast().index());
+            journal.ack(entries.getLast().index()); // with any voids after the last event
             sent.addAndGet(batch.size());
             if (lastError != null) {
                 LOG.log(Level.INFO, "notification target {0} is back: delivering again", target.arn());

@@ -37,6 +37,11 @@ final class CopySet implements AutoCloseable {
         this.catalog = catalog;
     }
 
+    /** How many copies it keeps when enough directories are writable. */
+    int wanted() {
+        return wanted;
+    }
+
     int activeCount() {
         return active.size();
     }
@@ -73,17 +78,28 @@ final class CopySet implements AutoCloseable {
     }
 
     /**
-     * Writes one batch of encoded records to every active copy in parallel and waits for each to be on stable
-     * storage. Returns how many copies took it; copies that failed are dropped.
+     * Writes one batch of encoded records to every active copy in parallel and, with {@code force}, waits for each
+     * to be on stable storage. Returns how many copies took it; copies that failed are dropped.
      */
-    int write(ByteBuffer batch, long lastIndex) {
+    int write(ByteBuffer batch, long lastIndex, boolean force) {
+        if (!force) { // a write() to the page cache each: not worth a thread hop
+            List<JournalCopy> failed = new ArrayList<>();
+            for (JournalCopy c : active) {
+                if (!writeOne(c, batch.duplicate(), lastIndex, false)) {
+                    failed.add(c);
+                }
+            }
+            int written = active.size() - failed.size();
+            dropFailed(failed);
+            return written;
+        }
         if (active.size() == 1) {
-            return writeOne(active.getFirst(), batch, lastIndex) ? 1 : dropFailed(List.of(active.getFirst()));
+            return writeOne(active.getFirst(), batch, lastIndex, true) ? 1 : dropFailed(List.of(active.getFirst()));
         }
         List<Future<Boolean>> results = new ArrayList<>();
         for (JournalCopy c : active) {
             ByteBuffer view = batch.duplicate();
-            results.add(io.submit(() -> writeOne(c, view, lastIndex)));
+            results.add(io.submit(() -> writeOne(c, view, lastIndex, true)));
         }
         List<JournalCopy> failed = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
@@ -102,9 +118,26 @@ final class CopySet implements AutoCloseable {
         return written;
     }
 
-    private boolean writeOne(JournalCopy c, ByteBuffer batch, long lastIndex) {
+    /** Forces every active copy (records written unforced before); returns how many copies did it. */
+    int force() {
+        List<JournalCopy> failed = new ArrayList<>();
+        for (JournalCopy c : active) {
+            try {
+                c.force();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "event queue {0}: syncing the copy in {1} failed, continuing without it: {2}",
+                        name, c.dir, e.toString());
+                failed.add(c);
+            }
+        }
+        int synced = active.size() - failed.size();
+        dropFailed(failed);
+        return synced;
+    }
+
+    private boolean writeOne(JournalCopy c, ByteBuffer batch, long lastIndex, boolean force) {
         try {
-            c.append(batch, lastIndex);
+            c.append(batch, lastIndex, force);
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "event queue {0}: writing the copy in {1} failed, continuing without it: {2}",
@@ -122,12 +155,16 @@ final class CopySet implements AutoCloseable {
         return 0;
     }
 
-    /** Starts new segments on every active copy once the current ones reach {@code segmentBytes}. */
-    void rollIfFull(long segmentBytes, long nextIndex) {
+    /**
+     * Starts new segments on every active copy once the current ones reach {@code segmentBytes}, syncing the ones
+     * it closes first (they may hold records written unforced). Returns whether it rolled.
+     */
+    boolean rollIfFull(long segmentBytes, long nextIndex) {
         boolean full = active.stream().anyMatch(c -> c.activeSegment().size >= segmentBytes);
         if (!full) {
-            return;
+            return false;
         }
+        force();
         for (JournalCopy c : List.copyOf(active)) {
             try {
                 catalog.add(c.open(generation, nextIndex));
@@ -137,6 +174,7 @@ final class CopySet implements AutoCloseable {
                 dropFailed(List.of(c));
             }
         }
+        return true;
     }
 
     /** Records the acknowledged index in every directory that takes it (the others may know it, or resend). */

@@ -77,18 +77,28 @@ final class JournalCopy {
     }
 
     /**
-     * Appends a batch of encoded records to the active segment and forces it to stable storage; only then does
-     * the segment claim them ({@code lastIndex}).
+     * Appends a batch of encoded records to the active segment and, with {@code force}, forces it to stable
+     * storage; only then does the segment claim them ({@code lastIndex}).
      */
-    void append(ByteBuffer records, long lastIndex) throws IOException {
+    void append(ByteBuffer records, long lastIndex, boolean force) throws IOException {
         if (active == null) {
             throw new IOException("no active segment in " + dir);
         }
         int n = records.remaining();
         writeFully(active, records);
-        active.force(false); // fdatasync: the data and the file length, which is all a reader needs
+        if (force) {
+            force();
+        }
         activeSegment.size += n;
         activeSegment.lastIndex = lastIndex;
+    }
+
+    /** Forces what was appended to the active segment to stable storage. */
+    void force() throws IOException {
+        if (active == null) {
+            throw new IOException("no active segment in " + dir);
+        }
+        active.force(false); // fdatasync: the data and the file length, which is all a reader needs
     }
 
     void closeActive() {

@@ -23,6 +23,11 @@ final class SegmentFormat {
     static final int RECORD_OVERHEAD = 4 + 4 + 8;
     /** Far above any event (S3 caps an event message at 64 KiB); a length past it is a torn or foreign record. */
     static final int MAX_PAYLOAD = 1 << 20;
+    /**
+     * The payload of a place given up (its commit failed): readers step over it. No event payload is one zero
+     * byte (an event's starts with its key's length, four bytes).
+     */
+    static final byte[] VOID = {0};
 
     private SegmentFormat() {
     }
@@ -80,6 +85,10 @@ final class SegmentFormat {
     /** Appends one record to {@code out}, which has room for {@link #RECORD_OVERHEAD} + payload bytes. */
     static void putRecord(ByteBuffer out, long index, byte[] payload) {
         out.putInt(payload.length).putInt(checksum(index, payload)).putLong(index).put(payload);
+    }
+
+    static boolean isVoid(byte[] payload) {
+        return payload.length == 1 && payload[0] == 0;
     }
 
     static int checksum(long index, byte[] payload) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +15,15 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -286,6 +293,77 @@ class EventJournalTest {
         });
         assertEquals(List.of("event-1"), texts(j.read(1, 10, 10_000)));
         assertEquals(List.of(), j.read(2, 10, 10));
+    }
+
+    @Test
+    void placesFilledOutOfOrderAreWrittenInTheOrderTheyWereTaken() throws Exception {
+        EventJournal j = open(dirs(2), SMALL);
+        EventJournal.Reservation a = j.reserve();
+        EventJournal.Reservation b = j.reserve();
+        EventJournal.Reservation c = j.reserve();
+        c.fillLazily(event(3));
+        b.fillLazily(event(2));
+        assertEquals(List.of(), j.read(1, 10, 50), "nothing can be read past a place still being filled");
+        a.fillLazily(event(1));
+        assertEquals(List.of("event-1", "event-2", "event-3"), texts(j.read(1, 10, 10_000)));
+        assertEquals(List.of(1L, 2L, 3L), j.read(1, 10, 0).stream().map(JournalEntry::index).toList());
+        assertThrows(IllegalStateException.class, () -> a.fillLazily(event(9)), "a place is filled once");
+    }
+
+    @Test
+    void aCancelledPlaceIsAVoidThatKeepsTheIndicesConsecutive() throws Exception {
+        EventJournal j = open(dirs(1), SMALL);
+        j.reserve().cancel();
+        j.append(event(2));
+        List<JournalEntry> read = j.read(1, 10, 10_000);
+        assertEquals(2, read.size());
+        assertTrue(read.get(0).isVoid());
+        assertEquals("event-2", new String(read.get(1).payload(), StandardCharsets.UTF_8));
+        EventJournal.Reservation r = j.reserve();
+        assertThrows(IllegalArgumentException.class, () -> r.fillLazily(new byte[] {0}),
+                "an event may not look like a void");
+        r.cancel(); // an unfilled place would hold the journal's close
+    }
+
+    @Test
+    void awaitStoredWaitsForEveryPlaceTakenBeforeIt() throws Exception {
+        EventJournal j = open(dirs(2), SMALL);
+        j.reserve().fillLazily(event(1));
+        EventJournal.Reservation slow = j.reserve();
+        CompletableFuture<Void> barrier = CompletableFuture.runAsync(() -> {
+            try {
+                j.awaitStored();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        assertThrows(TimeoutException.class, () -> barrier.get(200, TimeUnit.MILLISECONDS),
+                "a place not filled yet holds the barrier");
+        slow.fillLazily(event(2));
+        barrier.get(10, TimeUnit.SECONDS);
+        assertEquals(2, j.committed());
+        j.reserve().cancel(); // an unfilled place would hold the journal's close
+    }
+
+    @Test
+    void restorePutsBackOnlyWhatTheJournalHadNotReachedAndVoidsTheGaps() throws Exception {
+        EventJournal first = open(dirs(2), SMALL);
+        for (int i = 1; i <= 3; i++) {
+            first.append(event(i));
+        }
+        first.close();
+        open.remove(first);
+        EventJournal j = open(dirs(2), SMALL);
+        SortedMap<Long, byte[]> riders = new TreeMap<>(Map.of(2L, event(20), 5L, event(5), 6L, event(6)));
+        assertEquals(2, j.restore(riders), "index 2 is in the journal already");
+        List<JournalEntry> read = j.read(1, 10, 10_000);
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), read.stream().map(JournalEntry::index).toList());
+        assertEquals("event-2", new String(read.get(1).payload(), StandardCharsets.UTF_8), "the journal's own");
+        assertTrue(read.get(3).isVoid(), "no rider held index 4: its commit never finished");
+        assertEquals("event-6", new String(read.get(5).payload(), StandardCharsets.UTF_8));
+        EventJournal.Reservation next = j.reserve();
+        assertEquals(7, next.index(), "new places follow the restored ones");
+        next.cancel();
     }
 
     static List<Path> segments(Path d) throws IOException {

@@ -88,6 +88,31 @@ final class EventRecorder {
             }
         }
 
+        /** The event's places are taken before the commit, and its queue record rides in the commit's journal. */
+        @Override
+        public Prepared preparing(ObjectInfo version) {
+            if (created == null) {
+                return Prepared.NONE;
+            }
+            EventSink.Reserved reserved = sink.prepare(versionEvent(call, created, version, principalId, bucketOwner));
+            return new Prepared() {
+                @Override
+                public byte[] rider() {
+                    return reserved.rider();
+                }
+
+                @Override
+                public void committed(int riderCopies) {
+                    queued.add(reserved.committed(riderCopies));
+                }
+
+                @Override
+                public void abandoned() {
+                    reserved.abandoned();
+                }
+            };
+        }
+
         @Override
         public void removed(String bucket, String key, String requestedVersionId, DeleteResult result) {
             // a delete without a version id in a versioned bucket made a marker; any other delete removed a version

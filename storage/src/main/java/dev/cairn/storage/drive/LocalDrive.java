@@ -54,6 +54,11 @@ public final class LocalDrive implements Drive {
                 .orElse(null);
     }
 
+    /** Whether metadata commits go through the meta journal here (and so can carry a {@link JournalRider}). */
+    public boolean hasJournal() {
+        return journal != null;
+    }
+
     /**
      * Replays the metadata journal a crash left behind, so that every acknowledged commit is in place. The node
      * calls it before it uses the drive (and before staging is cleaned: a journaled commit may still have to move
@@ -625,14 +630,21 @@ public final class LocalDrive implements Drive {
 
     /**
      * Appends a meta change to the journal and waits until it is durable; the caller then makes the change in
-     * place and closes the result. Null (nothing to close) without a journal.
+     * place and closes the result. Null (nothing to close) without a journal. The record carries the
+     * {@link JournalRider} bound on this thread, if any, and the rider counts this drive once it is durable.
      */
     private MetaJournal.Appended journaled(MetaJournal.Entry change) throws IOException {
         if (journal == null) {
             return null;
         }
         recover();
-        return journal.appendDurably(change);
+        JournalRider rider = JournalRider.current();
+        if (rider == null) {
+            return journal.appendDurably(change);
+        }
+        MetaJournal.Appended appended = journal.appendDurably(change.carrying(rider.bytes()));
+        rider.carriedBy(this);
+        return appended;
     }
 
     private void checkpointJournal() {

@@ -38,7 +38,8 @@ import java.util.zip.CRC32C;
  * ignored.
  *
  * <p>Record: {@code int length, int crc32c, body}; body = {@code byte kind, UTF volume, UTF path, UTF data
- * source volume, UTF data source path, UTF data dir, int meta length, meta bytes}. Kind {@link #WRITE} sets the
+ * source volume, UTF data source path, UTF data dir, int meta length, meta bytes[, int rider length, rider bytes]}
+ * (the rider: what a {@link JournalRider} asked the record to carry). Kind {@link #WRITE} sets the
  * key's meta (moving the version's data directory from its staging place first, if it is still there);
  * kind {@link #REMOVE} removes the key's meta.
  */
@@ -48,9 +49,21 @@ final class MetaJournal {
     static final byte REMOVE = 2;
     static final String DIR = "journal";
 
-    /** One journaled change, as replay hands it back. */
+    /**
+     * One journaled change, as replay hands it back.
+     *
+     * @param rider what a {@link JournalRider} asked the record to carry, or null
+     */
     record Entry(byte kind, String volume, String path, String dataSrcVolume, String dataSrcPath, String dataDir,
-                 byte[] meta) {
+                 byte[] meta, byte[] rider) {
+        Entry(byte kind, String volume, String path, String dataSrcVolume, String dataSrcPath, String dataDir,
+              byte[] meta) {
+            this(kind, volume, path, dataSrcVolume, dataSrcPath, dataDir, meta, null);
+        }
+
+        Entry carrying(byte[] riderBytes) {
+            return new Entry(kind, volume, path, dataSrcVolume, dataSrcPath, dataDir, meta, riderBytes);
+        }
     }
 
     private static final long DEFAULT_SEGMENT_LIMIT = 16L << 20;
@@ -113,10 +126,20 @@ final class MetaJournal {
             if (segments.isEmpty()) {
                 return;
             }
+            List<byte[]> riders = new ArrayList<>();
             for (Path segment : segments) {
-                readSegment(segment, apply);
+                readSegment(segment, e -> {
+                    apply.accept(e);
+                    if (e.rider() != null) {
+                        riders.add(e.rider());
+                    }
+                });
             }
             fsSync.sync(dir);
+            if (!riders.isEmpty()) { // their owner may still need them: saved before the segments go
+                JournalRider.write(dir.resolve(String.format("%020d%s", segmentNumber(segments.getLast()),
+                        JournalRider.FILE_SUFFIX)), riders);
+            }
             for (Path segment : segments) {
                 Files.deleteIfExists(segment);
             }
@@ -296,6 +319,11 @@ final class MetaJournal {
             if (done.isEmpty()) {
                 return;
             }
+            try {
+                JournalRider.runBarriers(); // what the segments' riders carry must be stored elsewhere before they go
+            } catch (UncheckedIOException e) {
+                throw e.getCause(); // the segments stay, for the next checkpoint or the next start
+            }
             fsSync.sync(dir);
             for (Path p : done) {
                 Files.deleteIfExists(p);
@@ -363,7 +391,8 @@ final class MetaJournal {
 
     static byte[] encode(Entry e) {
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + (e.meta() == null ? 0 : e.meta().length));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(128 + (e.meta() == null ? 0 : e.meta().length)
+                    + (e.rider() == null ? 0 : 4 + e.rider().length));
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeInt(0);
             out.writeInt(0);
@@ -376,6 +405,10 @@ final class MetaJournal {
             byte[] meta = e.meta() == null ? new byte[0] : e.meta();
             out.writeInt(meta.length);
             out.write(meta);
+            if (e.rider() != null) {
+                out.writeInt(e.rider().length);
+                out.write(e.rider());
+            }
             byte[] record = bytes.toByteArray();
             int length = record.length - 8;
             CRC32C crc = new CRC32C();
@@ -396,8 +429,9 @@ final class MetaJournal {
         String srcPath = in.readUTF();
         String dataDir = in.readUTF();
         byte[] meta = in.readNBytes(in.readInt());
+        byte[] rider = in.available() >= 4 ? in.readNBytes(in.readInt()) : null; // records before riders end here
         return new Entry(kind, volume, path, srcVolume.isEmpty() ? null : srcVolume,
-                srcPath.isEmpty() ? null : srcPath, dataDir.isEmpty() ? null : dataDir, meta);
+                srcPath.isEmpty() ? null : srcPath, dataDir.isEmpty() ? null : dataDir, meta, rider);
     }
 
     private static int crc32c(byte[] body) {

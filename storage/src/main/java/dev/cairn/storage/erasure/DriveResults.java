@@ -2,6 +2,7 @@ package dev.cairn.storage.erasure;
 
 import dev.cairn.storage.drive.DriveError;
 import dev.cairn.storage.drive.DriveException;
+import dev.cairn.storage.drive.JournalRider;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -38,13 +39,13 @@ final class DriveResults<T> {
                 futures[i] = CompletableFuture.completedFuture(null);
                 continue;
             }
-            futures[i] = CompletableFuture.runAsync(() -> {
+            futures[i] = CompletableFuture.runAsync(JournalRider.carriedInto(() -> {
                 try {
                     r.values[pos] = op.apply(pos, d);
                 } catch (RuntimeException e) {
                     r.errors[pos] = DriveException.errorOf(e);
                 }
-            }, executor);
+            }), executor);
         }
         CompletableFuture.allOf(futures).join();
         return r;

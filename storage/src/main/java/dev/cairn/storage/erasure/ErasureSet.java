@@ -4,6 +4,7 @@ import dev.cairn.storage.codec.ErasureCodec;
 import dev.cairn.storage.drive.Drive;
 import dev.cairn.storage.drive.DriveError;
 import dev.cairn.storage.drive.DriveException;
+import dev.cairn.storage.drive.JournalRider;
 import dev.cairn.storage.drive.KeyPaths;
 import dev.cairn.storage.drive.RenameResult;
 import dev.cairn.storage.drive.ShardWriter;
@@ -214,12 +215,22 @@ public final class ErasureSet {
                 checkCondition(opts.condition(), bucket, key, path);
                 ObjectVersion version = new ObjectVersion(versionId, VersionType.OBJECT, nextModTime(), dataDir,
                         size, erasure, parts, new TreeMap<>(metadata), null);
-                staged.commit(bucket, path, version, writeQuorum(data, parity));
+                ObjectInfo info = toInfo(bucket, key, version, true);
+                CommitObserver.Prepared observed = CommitObserver.prepareVersion(info);
+                JournalRider rider = observed.rider() == null ? null : new JournalRider(observed.rider());
+                boolean committed = false;
+                try {
+                    staged.commit(bucket, path, version, writeQuorum(data, parity), rider);
+                    committed = true;
+                } finally {
+                    if (!committed) {
+                        observed.abandoned();
+                    }
+                }
+                observed.committed(rider == null ? 0 : rider.durableCopies());
                 if (staged.missedDrives()) {
                     heal.queue(bucket, key, versionIdString(versionId));
                 }
-                ObjectInfo info = toInfo(bucket, key, version, true);
-                CommitObserver.versionCommitted(info);
                 return info;
             }
         } finally {

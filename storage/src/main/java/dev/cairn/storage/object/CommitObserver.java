@@ -25,6 +25,67 @@ public interface CommitObserver {
      */
     void removed(String bucket, String key, String requestedVersionId, DeleteResult result);
 
+    /**
+     * Before a version commits, under the key's write lock: what this observer wants carried in the commit's
+     * journal records on the node's drives (so that what it records is durable with the commit itself), and
+     * what it does once the commit is decided. By default it carries nothing and is told {@link #committed}.
+     */
+    default Prepared preparing(ObjectInfo version) {
+        return riderCopies -> committed(version);
+    }
+
+    /** An observer's part in one commit that has not been decided yet. */
+    @FunctionalInterface
+    interface Prepared {
+        /** Carries nothing and does nothing (no observer bound). */
+        Prepared NONE = riderCopies -> { };
+
+        /** Bytes for the commit's journal records on this node's drives to carry, or null. */
+        default byte[] rider() {
+            return null;
+        }
+
+        /** The commit reached its write quorum; {@code riderCopies} of this node's drives hold the rider durably. */
+        void committed(int riderCopies);
+
+        /** The commit failed: nothing was committed. */
+        default void abandoned() {
+        }
+    }
+
+    /**
+     * For the erasure layer, under the key's write lock, right before a version's commit: the bound observer's
+     * {@link #preparing}, or {@link Prepared#NONE}. Whatever the observer does wrong is logged, never thrown.
+     */
+    static Prepared prepareVersion(ObjectInfo version) {
+        if (!Bound.OBSERVER.isBound()) {
+            return Prepared.NONE;
+        }
+        Prepared p;
+        try {
+            p = Bound.OBSERVER.get().preparing(version);
+        } catch (RuntimeException e) {
+            Bound.LOG.log(System.Logger.Level.ERROR, "a commit observer failed; the commit goes on", e);
+            return Prepared.NONE;
+        }
+        return new Prepared() {
+            @Override
+            public byte[] rider() {
+                return p.rider();
+            }
+
+            @Override
+            public void committed(int riderCopies) {
+                Bound.tell(o -> p.committed(riderCopies));
+            }
+
+            @Override
+            public void abandoned() {
+                Bound.tell(o -> p.abandoned());
+            }
+        };
+    }
+
     /** Runs {@code call} with {@code observer} told of every commit the call makes. */
     static <T> T during(CommitObserver observer, Supplier<T> call) {
         return ScopedValue.where(Bound.OBSERVER, observer).call(call::get);

@@ -5,11 +5,17 @@ import dev.cairn.notifications.queue.EventJournal;
 import dev.cairn.notifications.targets.Arn;
 import dev.cairn.notifications.targets.TargetSettings;
 import dev.cairn.storage.drive.Drive;
+import dev.cairn.storage.drive.JournalRider;
 import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
 import org.eclipse.microprofile.config.ConfigValue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,6 +27,7 @@ import java.util.TreeMap;
  * environment and the configuration's names are read as they are.
  */
 final class NotificationSetup {
+    private static final Logger LOG = Logger.getLogger(NotificationSetup.class);
     static final String EVENTS_DIR = "events";
     /** The S3 region the node reports (GetBucketLocation answers the same). */
     static final String REGION = "us-east-1";
@@ -31,12 +38,52 @@ final class NotificationSetup {
     /** The running targets, or null when none is configured. */
     static NotificationService start(List<String> drivePaths, Map<String, String> environment, Config config) {
         List<TargetSettings> targets = TargetSettings.parse(environment, notifyKeys(config));
+        List<Path> roots = drivePaths.stream().map(Path::of).toList();
         if (targets.isEmpty()) {
+            discardRiders(roots);
             return null;
         }
-        List<Path> roots = drivePaths.stream().map(Path::of).toList();
-        return NotificationService.start(targets, arn -> queueDirs(roots, arn), EventJournal.Options.DEFAULTS,
-                REGION, InstantSource.system());
+        NotificationService ns = NotificationService.start(targets, arn -> queueDirs(roots, arn),
+                EventJournal.Options.DEFAULTS, REGION, InstantSource.system());
+        restoreRiders(ns, roots);
+        ns.onClose(JournalRider.registerBarrier(ns::awaitStored));
+        return ns;
+    }
+
+    /**
+     * Puts back the events a crash left only in the meta journals' riders (saved by the drives' replay), then
+     * deletes the saved riders: the queues hold them now. A failure leaves them for the next start.
+     */
+    private static void restoreRiders(NotificationService ns, List<Path> roots) {
+        List<Path> files = roots.stream().flatMap(r -> JournalRider.pendingFiles(r).stream()).toList();
+        if (files.isEmpty()) {
+            return;
+        }
+        try {
+            List<byte[]> riders = new ArrayList<>();
+            for (Path f : files) {
+                riders.addAll(JournalRider.read(f));
+            }
+            ns.restore(riders);
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.errorf("putting back events from the meta journals failed (tried again at the next start): %s", e);
+        }
+    }
+
+    /** Riders a replay saved on a node that no longer has notification targets: nobody will want them. */
+    private static void discardRiders(List<Path> roots) {
+        for (Path r : roots) {
+            for (Path f : JournalRider.pendingFiles(r)) {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException e) {
+                    LOG.debugf("cannot delete %s: %s", f, e);
+                }
+            }
+        }
     }
 
     static List<Path> queueDirs(List<Path> driveRoots, Arn arn) {

@@ -3,7 +3,9 @@ package dev.cairn.storage.drive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,10 +15,13 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -63,6 +68,57 @@ class MetaJournalTest {
         assertEquals("tmp/x", replayed.get(6).dataSrcPath());
         assertEquals("dd", replayed.get(6).dataDir());
         assertEquals(List.of(), replayAll(new MetaJournal(dir, sync())), "replay deletes what it applied");
+    }
+
+    @Test
+    void ridersOfReplayedRecordsAreSavedBeforeTheSegmentsGo() throws Exception {
+        MetaJournal journal = new MetaJournal(dir, sync());
+        journal.appendDurably(write("k0", 0).carrying(new byte[] {7, 7})).close();
+        journal.appendDurably(write("k1", 1)).close();
+        journal.appendDurably(write("k2", 2).carrying(new byte[] {8})).close();
+        List<MetaJournal.Entry> replayed = replayAll(new MetaJournal(dir, sync()));
+        assertArrayEquals(new byte[] {7, 7}, replayed.get(0).rider());
+        assertNull(replayed.get(1).rider());
+        assertArrayEquals(write("k2", 2).meta(), replayed.get(2).meta(), "the rider follows the meta");
+        List<Path> saved = ridersFiles();
+        assertEquals(1, saved.size());
+        List<byte[]> riders = JournalRider.read(saved.getFirst());
+        assertEquals(2, riders.size());
+        assertArrayEquals(new byte[] {7, 7}, riders.get(0));
+        assertArrayEquals(new byte[] {8}, riders.get(1));
+        assertEquals(List.of(), replayAll(new MetaJournal(dir, sync())), "the segments are gone, the riders kept");
+        assertEquals(saved, ridersFiles());
+    }
+
+    @Test
+    void aCheckpointLetsTheRidersOwnersStoreThemFirstAndKeepsTheSegmentsWhenOneCannot() throws Exception {
+        MetaJournal journal = new MetaJournal(dir, sync());
+        journal.appendDurably(write("k0", 0).carrying(new byte[] {1})).close();
+        Runnable unregister = JournalRider.registerBarrier(() -> {
+            throw new UncheckedIOException(new IOException("the event queue closed first"));
+        });
+        try {
+            assertThrows(IOException.class, journal::checkpointNow);
+        } finally {
+            unregister.run();
+        }
+        AtomicInteger barriers = new AtomicInteger();
+        unregister = JournalRider.registerBarrier(barriers::incrementAndGet);
+        try {
+            MetaJournal again = new MetaJournal(dir, sync());
+            again.appendDurably(write("k1", 1)).close();
+            again.checkpointNow();
+            assertEquals(1, barriers.get());
+        } finally {
+            unregister.run();
+        }
+        assertEquals(List.of(), replayAll(new MetaJournal(dir, sync())), "that checkpoint took both segments");
+    }
+
+    private List<Path> ridersFiles() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(JournalRider.FILE_SUFFIX)).sorted().toList();
+        }
     }
 
     @Test

@@ -1,10 +1,13 @@
 package dev.cairn.storage.erasure;
 
+import dev.cairn.storage.drive.JournalRider;
+import dev.cairn.storage.drive.LocalDrive;
 import dev.cairn.storage.object.CommitObserver;
 import dev.cairn.storage.object.CompletePart;
 import dev.cairn.storage.object.DeleteResult;
 import dev.cairn.storage.object.ListOptions;
 import dev.cairn.storage.object.MultipartUpload;
+import dev.cairn.storage.object.ObjectException;
 import dev.cairn.storage.object.ObjectInfo;
 import dev.cairn.storage.object.ObjectToDelete;
 import dev.cairn.storage.object.PutOptions;
@@ -25,8 +28,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The erasure layer tells a bound observer of each commit, under the key's lock, in the order of the commits. */
 class CommitObserverTest {
@@ -129,5 +135,74 @@ class CommitObserverTest {
                 "removed:b:" + copy.versionId(),
                 seen.get(5)), seen);
         assertTrue(seen.get(5).startsWith("removed:missing:"), seen.get(5));
+    }
+
+    /** Carries {@code rider} in its commits and records what it is told after each. */
+    static final class Carrying implements CommitObserver {
+        final byte[] rider;
+        final List<String> told = Collections.synchronizedList(new ArrayList<>());
+
+        Carrying(byte[] rider) {
+            this.rider = rider;
+        }
+
+        @Override
+        public Prepared preparing(ObjectInfo version) {
+            return new Prepared() {
+                @Override
+                public byte[] rider() {
+                    return rider;
+                }
+
+                @Override
+                public void committed(int riderCopies) {
+                    told.add("committed:" + version.key() + ":" + riderCopies);
+                }
+
+                @Override
+                public void abandoned() {
+                    told.add("abandoned:" + version.key());
+                }
+            };
+        }
+
+        @Override
+        public void committed(ObjectInfo version) {
+            told.add("unprepared:" + version.key());
+        }
+
+        @Override
+        public void removed(String bucket, String key, String requestedVersionId, DeleteResult result) {
+        }
+    }
+
+    @Test
+    void aPutCarriesTheObserversRiderInTheJournalOfEveryDriveThatCommitsAndAReplaySavesIt() throws Exception {
+        assumeTrue(LocalDrive.at(t.roots.getFirst().toString()).hasJournal(), "meta journals need syncfs");
+        Carrying observer = new Carrying(new byte[] {4, 2});
+        t.drives.get(3).set(FaultyDrive.Fault.FAIL_COMMIT);
+        CommitObserver.during(observer, () -> put("k", new byte[] {1, 2, 3}));
+        assertEquals(List.of("committed:k:3"), observer.told, "three drives committed, each holds the rider");
+        t.drives.get(3).set(FaultyDrive.Fault.NONE);
+        put("plain", new byte[] {5}); // no observer: carries nothing
+        for (int i = 0; i < 3; i++) { // a restart's replay of each drive's journal
+            LocalDrive.at(t.roots.get(i).toString()).recover();
+            List<byte[]> saved = new ArrayList<>();
+            for (Path f : JournalRider.pendingFiles(t.roots.get(i))) {
+                saved.addAll(JournalRider.read(f));
+            }
+            assertEquals(1, saved.size(), "drive " + i);
+            assertArrayEquals(new byte[] {4, 2}, saved.getFirst());
+        }
+        assertEquals(List.of(), JournalRider.pendingFiles(t.roots.get(3)), "the failed drive never journaled it");
+    }
+
+    @Test
+    void aCommitBelowWriteQuorumIsAbandonedNotCommitted() {
+        Carrying observer = new Carrying(new byte[] {1});
+        t.drives.get(2).set(FaultyDrive.Fault.FAIL_COMMIT);
+        t.drives.get(3).set(FaultyDrive.Fault.FAIL_COMMIT);
+        assertThrows(ObjectException.class, () -> CommitObserver.during(observer, () -> put("k", new byte[] {1})));
+        assertEquals(List.of("abandoned:k"), observer.told);
     }
 }
