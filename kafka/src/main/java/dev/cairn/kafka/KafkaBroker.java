@@ -53,6 +53,14 @@ public final class KafkaBroker implements AutoCloseable {
             "-Dorg.slf4j.simpleLogger.showDateTime=true",
             "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS");
 
+    /**
+     * {@link #DEFAULT_JVM_OPTIONS} for a broker that runs for hours ({@code ./cairn kafka}): with the full JIT (C2).
+     * C1 alone starts faster, which short test brokers want; a broker under a steady load of events wants the
+     * faster code, more so on a small machine where it shares the cores with the node it serves.
+     */
+    public static final List<String> LONG_RUNNING_JVM_OPTIONS = DEFAULT_JVM_OPTIONS.stream()
+            .filter(o -> !o.startsWith("-XX:TieredStopAtLevel")).toList();
+
     /** The password of the stores {@link Builder#selfSignedTls} makes; it protects nothing (see {@link BrokerTls}). */
     public static final String TLS_STORE_PASSWORD = BrokerTls.STORE_PASSWORD;
 

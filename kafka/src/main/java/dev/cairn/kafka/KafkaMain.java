@@ -77,7 +77,8 @@ public final class KafkaMain {
             err.println(USAGE);
             return 2;
         }
-        KafkaBroker broker = KafkaBroker.builder().dir(args.dir()).port(args.port()).build();
+        KafkaBroker broker = KafkaBroker.builder().dir(args.dir()).port(args.port())
+                .jvmOptions(KafkaBroker.LONG_RUNNING_JVM_OPTIONS).build();
         // Runs beside the broker's own hook (which sends the SIGTERM): this one waits and reports. Silent when there
         // is no broker (it failed to start, or the other hook already saw it exit).
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("cairn-kafka-main-stop").unstarted(() -> {

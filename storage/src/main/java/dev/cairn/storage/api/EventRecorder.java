@@ -94,7 +94,11 @@ final class EventRecorder {
             if (created == null) {
                 return Prepared.NONE;
             }
-            EventSink.Reserved reserved = sink.prepare(versionEvent(call, created, version, principalId, bucketOwner));
+            return prepared(sink.prepare(versionEvent(call, created, version, principalId, bucketOwner)));
+        }
+
+        /** The observer's part in a commit: the sink's reservation, and the wait it leaves for after the lock. */
+        private Prepared prepared(EventSink.Reserved reserved) {
             return new Prepared() {
                 @Override
                 public byte[] rider() {
@@ -115,11 +119,20 @@ final class EventRecorder {
 
         @Override
         public void removed(String bucket, String key, String requestedVersionId, DeleteResult result) {
+            queued.add(sink.submit(removalEvent(bucket, key, requestedVersionId, result)));
+        }
+
+        @Override
+        public Prepared preparingRemoval(String bucket, String key, String requestedVersionId, DeleteResult result) {
+            return prepared(sink.prepare(removalEvent(bucket, key, requestedVersionId, result)));
+        }
+
+        private ObjectEvent removalEvent(String bucket, String key, String requestedVersionId, DeleteResult result) {
             // a delete without a version id in a versioned bucket made a marker; any other delete removed a version
             EventName name = result.deleteMarker() && requestedVersionId == null
                     ? EventName.OBJECT_REMOVED_DELETE_MARKER_CREATED : EventName.OBJECT_REMOVED_DELETE;
-            queued.add(sink.submit(event(call, name, new ObjectEvent.Bucket(bucket, bucketOwner),
-                    ObjectEvent.ObjectVersion.removed(key, versionOf(result.versionId())), principalId)));
+            return event(call, name, new ObjectEvent.Bucket(bucket, bucketOwner),
+                    ObjectEvent.ObjectVersion.removed(key, versionOf(result.versionId())), principalId);
         }
     }
 

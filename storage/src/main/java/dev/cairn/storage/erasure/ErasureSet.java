@@ -4,7 +4,6 @@ import dev.cairn.storage.codec.ErasureCodec;
 import dev.cairn.storage.drive.Drive;
 import dev.cairn.storage.drive.DriveError;
 import dev.cairn.storage.drive.DriveException;
-import dev.cairn.storage.drive.JournalRider;
 import dev.cairn.storage.drive.KeyPaths;
 import dev.cairn.storage.drive.RenameResult;
 import dev.cairn.storage.drive.ShardWriter;
@@ -14,7 +13,6 @@ import dev.cairn.storage.meta.ObjectVersion;
 import dev.cairn.storage.meta.PartInfo;
 import dev.cairn.storage.meta.VersionType;
 import dev.cairn.storage.object.ByteRange;
-import dev.cairn.storage.object.CommitObserver;
 import dev.cairn.storage.object.DeleteResult;
 import dev.cairn.storage.object.ObjectError;
 import dev.cairn.storage.object.ObjectException;
@@ -216,18 +214,10 @@ public final class ErasureSet {
                 ObjectVersion version = new ObjectVersion(versionId, VersionType.OBJECT, nextModTime(), dataDir,
                         size, erasure, parts, new TreeMap<>(metadata), null);
                 ObjectInfo info = toInfo(bucket, key, version, true);
-                CommitObserver.Prepared observed = CommitObserver.prepareVersion(info);
-                JournalRider rider = observed.rider() == null ? null : new JournalRider(observed.rider());
-                boolean committed = false;
-                try {
-                    staged.commit(bucket, path, version, writeQuorum(data, parity), rider);
-                    committed = true;
-                } finally {
-                    if (!committed) {
-                        observed.abandoned();
-                    }
-                }
-                observed.committed(rider == null ? 0 : rider.durableCopies());
+                ObservedCommit.version(info, () -> {
+                    staged.commit(bucket, path, version, writeQuorum(data, parity));
+                    return info;
+                });
                 if (staged.missedDrives()) {
                     heal.queue(bucket, key, versionIdString(versionId));
                 }
@@ -380,50 +370,58 @@ public final class ErasureSet {
     public DeleteResult deleteObject(String bucket, String key, String versionId, Versioning versioning) {
         String path = pathOf(key);
         try (NamespaceLocks.Held ignored = locks.write(bucket, key)) {
-            DeleteResult result = versionId != null ? deleteVersion(bucket, key, path, parseVersionId(versionId))
+            return versionId != null ? deleteVersion(bucket, key, path, parseVersionId(versionId), versionId)
                     : switch (versioning) {
-                        case UNVERSIONED -> deleteVersion(bucket, key, path, ObjectVersion.NULL_VERSION);
-                        case ENABLED -> addDeleteMarker(bucket, path, UUID.randomUUID());
-                        case SUSPENDED -> addDeleteMarker(bucket, path, ObjectVersion.NULL_VERSION);
+                        case UNVERSIONED -> deleteVersion(bucket, key, path, ObjectVersion.NULL_VERSION, null);
+                        case ENABLED -> addDeleteMarker(bucket, key, path, UUID.randomUUID());
+                        case SUSPENDED -> addDeleteMarker(bucket, key, path, ObjectVersion.NULL_VERSION);
                     };
-            CommitObserver.deleteCommitted(bucket, key, versionId, result);
-            return result;
         }
     }
 
-    private DeleteResult addDeleteMarker(String bucket, String path, UUID id) {
+    private DeleteResult addDeleteMarker(String bucket, String key, String path, UUID id) {
         ObjectVersion marker = ObjectVersion.deleteMarker(id, nextModTime(), Map.of());
-        DriveResults<RenameResult> r = DriveResults.run(onlineDrives(), executor,
-                (pos, d) -> d.writeVersion(bucket, path, marker));
-        Commit.requireWriteQuorum(bucket, r, defaultWriteQuorum(), (pos, res) ->
-                drives[pos].restoreMeta(bucket, path, res.previousMeta()));
+        DeleteResult result = new DeleteResult(versionIdString(id), true);
+        DriveResults<RenameResult> r = ObservedCommit.removal(bucket, key, null, result, () -> {
+            DriveResults<RenameResult> written = DriveResults.run(onlineDrives(), executor,
+                    (pos, d) -> d.writeVersion(bucket, path, marker));
+            Commit.requireWriteQuorum(bucket, written, defaultWriteQuorum(), (pos, res) ->
+                    drives[pos].restoreMeta(bucket, path, res.previousMeta()));
+            return written;
+        });
         Commit.deleteOrphans(drives, bucket, path, r, executor, activeReads);
-        return new DeleteResult(versionIdString(id), true);
+        return result;
     }
 
-    private DeleteResult deleteVersion(String bucket, String key, String path, UUID id) {
+    private DeleteResult deleteVersion(String bucket, String key, String path, UUID id, String requestedVersionId) {
         boolean marker;
         try {
             marker = resolveQuietly(bucket, key, path, id, false).version().isDeleteMarker();
         } catch (ObjectException e) {
             if (e.error() == ObjectError.OBJECT_NOT_FOUND || e.error() == ObjectError.VERSION_NOT_FOUND) {
-                return new DeleteResult(versionIdString(id), false); // S3: deleting what is absent succeeds
+                // S3: deleting what is absent succeeds, and its event is sent all the same
+                DeleteResult absent = new DeleteResult(versionIdString(id), false);
+                return ObservedCommit.removal(bucket, key, requestedVersionId, absent, () -> absent);
             }
             throw e;
         }
-        DriveResults<Boolean> r = DriveResults.run(onlineDrives(), executor, (pos, d) -> {
-            d.deleteVersion(bucket, path, id);
-            return true;
+        DeleteResult result = new DeleteResult(versionIdString(id), marker);
+        int gone = ObservedCommit.removal(bucket, key, requestedVersionId, result, () -> {
+            DriveResults<Boolean> r = DriveResults.run(onlineDrives(), executor, (pos, d) -> {
+                d.deleteVersion(bucket, path, id);
+                return true;
+            });
+            int n = r.successes() + r.count(DriveError.FILE_NOT_FOUND) + r.count(DriveError.VERSION_NOT_FOUND);
+            if (n < defaultWriteQuorum()) {
+                throw new ObjectException(ObjectError.INSUFFICIENT_WRITE_QUORUM, "delete of " + bucket + "/" + key
+                        + " reached " + n + " drives " + r);
+            }
+            return n;
         });
-        int gone = r.successes() + r.count(DriveError.FILE_NOT_FOUND) + r.count(DriveError.VERSION_NOT_FOUND);
-        if (gone < defaultWriteQuorum()) {
-            throw new ObjectException(ObjectError.INSUFFICIENT_WRITE_QUORUM, "delete of " + bucket + "/" + key
-                    + " reached " + gone + " drives " + r);
-        }
         if (gone < drives.length) {
             heal.queue(bucket, key, versionIdString(id));
         }
-        return new DeleteResult(versionIdString(id), marker);
+        return result;
     }
 
     public ObjectInfo updateMetadata(String bucket, String key, String versionId, Map<String, String> given) {
@@ -442,17 +440,18 @@ public final class ErasureSet {
             for (int i = 0; i < drives.length; i++) {
                 targets[i] = r.byPosition()[i] == null ? null : drives[i];
             }
-            DriveResults<Boolean> res = DriveResults.run(targets, executor, (pos, d) -> {
-                d.updateMetadata(bucket, path, r.byPosition()[pos].withMetadata(metadata));
-                return true;
-            });
             int quorum = writeQuorum(r.version().erasure().data(), r.version().erasure().parity());
-            if (res.successes() < quorum) {
-                throw new ObjectException(ObjectError.INSUFFICIENT_WRITE_QUORUM, "metadata update " + res);
-            }
             ObjectInfo info = toInfo(bucket, key, r.version().withMetadata(metadata), r.latest());
-            CommitObserver.versionCommitted(info);
-            return info;
+            return ObservedCommit.version(info, () -> {
+                DriveResults<Boolean> res = DriveResults.run(targets, executor, (pos, d) -> {
+                    d.updateMetadata(bucket, path, r.byPosition()[pos].withMetadata(metadata));
+                    return true;
+                });
+                if (res.successes() < quorum) {
+                    throw new ObjectException(ObjectError.INSUFFICIENT_WRITE_QUORUM, "metadata update " + res);
+                }
+                return info;
+            });
         }
     }
 

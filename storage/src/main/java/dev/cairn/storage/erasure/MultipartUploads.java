@@ -7,7 +7,6 @@ import dev.cairn.storage.meta.ObjectMeta;
 import dev.cairn.storage.meta.ObjectVersion;
 import dev.cairn.storage.meta.PartInfo;
 import dev.cairn.storage.meta.VersionType;
-import dev.cairn.storage.object.CommitObserver;
 import dev.cairn.storage.object.CompletePart;
 import dev.cairn.storage.object.ListPartsResult;
 import dev.cairn.storage.object.MultipartUpload;
@@ -239,21 +238,24 @@ final class MultipartUploads {
                 ObjectVersion version = new ObjectVersion(versionId, VersionType.OBJECT, set.nextModTime(), u.dataDir(),
                         size, erasure, parts, new TreeMap<>(meta), null);
                 Drive[] targets = set.onlineDrives();
-                DriveResults<RenameResult> r = DriveResults.run(targets, set.executor(), (pos, d) -> d.renameData(
-                        Drive.SYSTEM_VOLUME, dir, version.withErasureIndex(erasure.shardAt(pos), null), bucket, path));
-                Commit.requireWriteQuorum(bucket, r, ErasureSet.writeQuorum(erasure.data(), erasure.parity()),
-                        (pos, res) -> {
-                            targets[pos].restoreMeta(bucket, path, res.previousMeta());
-                            targets[pos].renameFile(bucket, path + "/" + u.dataDir(), Drive.SYSTEM_VOLUME,
-                                    dir + "/" + u.dataDir());
-                        });
+                ObjectInfo info = ErasureSet.toInfo(bucket, key, version, true);
+                DriveResults<RenameResult> r = ObservedCommit.version(info, () -> {
+                    DriveResults<RenameResult> renamed = DriveResults.run(targets, set.executor(), (pos, d) ->
+                            d.renameData(Drive.SYSTEM_VOLUME, dir, version.withErasureIndex(erasure.shardAt(pos), null),
+                                    bucket, path));
+                    Commit.requireWriteQuorum(bucket, renamed, ErasureSet.writeQuorum(erasure.data(), erasure.parity()),
+                            (pos, res) -> {
+                                targets[pos].restoreMeta(bucket, path, res.previousMeta());
+                                targets[pos].renameFile(bucket, path + "/" + u.dataDir(), Drive.SYSTEM_VOLUME,
+                                        dir + "/" + u.dataDir());
+                            });
+                    return renamed;
+                });
                 Commit.deleteOrphans(targets, bucket, path, r, set.executor(), set.activeReads());
                 removeLeftovers(targets, r, bucket, path + "/" + u.dataDir(), parts, dir);
                 if (r.successes() < set.size()) {
                     set.healScheduler().queue(bucket, key, ErasureSet.versionIdString(versionId));
                 }
-                ObjectInfo info = ErasureSet.toInfo(bucket, key, version, true);
-                CommitObserver.versionCommitted(info);
                 return info;
             }
         }

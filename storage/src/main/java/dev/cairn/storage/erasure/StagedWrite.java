@@ -1,7 +1,6 @@
 package dev.cairn.storage.erasure;
 
 import dev.cairn.storage.drive.Drive;
-import dev.cairn.storage.drive.JournalRider;
 import dev.cairn.storage.drive.RenameResult;
 import dev.cairn.storage.drive.ShardWriter;
 import dev.cairn.storage.meta.ErasureInfo;
@@ -96,13 +95,10 @@ final class StagedWrite {
         return new Written(r.md5Hex(), r.size());
     }
 
-    /**
-     * Commits {@code version} on every drive that holds all parts; undoes it below {@code writeQuorum}. The
-     * commit's journal records on this node's drives carry {@code rider} (null: none); the undo does not.
-     */
-    void commit(String bucket, String path, ObjectVersion version, int writeQuorum, JournalRider rider) {
+    /** Commits {@code version} on every drive that holds all parts; undoes it below {@code writeQuorum}. */
+    void commit(String bucket, String path, ObjectVersion version, int writeQuorum) {
         Drive[] targets = targets();
-        DriveResults<RenameResult> r = JournalRider.carrying(rider, () -> rename(targets, bucket, path, version));
+        DriveResults<RenameResult> r = rename(targets, bucket, path, version);
         Commit.requireWriteQuorum(bucket, r, writeQuorum, (pos, res) -> {
             targets[pos].restoreMeta(bucket, path, res.previousMeta());
             if (dataDir != null) {

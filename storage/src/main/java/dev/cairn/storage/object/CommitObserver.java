@@ -8,6 +8,12 @@ import java.util.function.Supplier;
  * sequencer and its place in the event queue) is therefore ordered exactly as the commits of that key are, even
  * when several clients write the key at once; recorded after the call returned, two writers' events could swap.
  *
+ * <p>Each commit has two moments, both under the lock: right before it the observer {@linkplain #preparing
+ * prepares} (and may hand over a rider for the commit's meta-journal records), and once it is decided it hears
+ * {@linkplain Prepared#committed committed} or {@linkplain Prepared#abandoned abandoned}. An observer that only
+ * wants to know what committed implements {@link #committed} and {@link #removed}, which the default
+ * preparations call.
+ *
  * <p>An observer is bound for the length of one ObjectLayer call with {@link #during}, on the calling thread
  * (the erasure layer commits on the thread that called it); a call without one commits exactly as before. An
  * observer runs inside the lock, so it must be quick, must not call the ObjectLayer, and must not throw: a
@@ -34,6 +40,11 @@ public interface CommitObserver {
         return riderCopies -> committed(version);
     }
 
+    /** As {@link #preparing(ObjectInfo)}, before a delete; by default it is told {@link #removed} afterwards. */
+    default Prepared preparingRemoval(String bucket, String key, String requestedVersionId, DeleteResult result) {
+        return riderCopies -> removed(bucket, key, requestedVersionId, result);
+    }
+
     /** An observer's part in one commit that has not been decided yet. */
     @FunctionalInterface
     interface Prepared {
@@ -58,12 +69,21 @@ public interface CommitObserver {
      * {@link #preparing}, or {@link Prepared#NONE}. Whatever the observer does wrong is logged, never thrown.
      */
     static Prepared prepareVersion(ObjectInfo version) {
+        return prepare(o -> o.preparing(version));
+    }
+
+    /** As {@link #prepareVersion}, right before a delete's commit (see {@link #preparingRemoval}). */
+    static Prepared prepareRemoval(String bucket, String key, String requestedVersionId, DeleteResult result) {
+        return prepare(o -> o.preparingRemoval(bucket, key, requestedVersionId, result));
+    }
+
+    private static Prepared prepare(java.util.function.Function<CommitObserver, Prepared> how) {
         if (!Bound.OBSERVER.isBound()) {
             return Prepared.NONE;
         }
         Prepared p;
         try {
-            p = Bound.OBSERVER.get().preparing(version);
+            p = how.apply(Bound.OBSERVER.get());
         } catch (RuntimeException e) {
             Bound.LOG.log(System.Logger.Level.ERROR, "a commit observer failed; the commit goes on", e);
             return Prepared.NONE;
@@ -89,20 +109,6 @@ public interface CommitObserver {
     /** Runs {@code call} with {@code observer} told of every commit the call makes. */
     static <T> T during(CommitObserver observer, Supplier<T> call) {
         return ScopedValue.where(Bound.OBSERVER, observer).call(call::get);
-    }
-
-    /** For the erasure layer, under the key's write lock, right after a version reached its write quorum. */
-    static void versionCommitted(ObjectInfo version) {
-        if (Bound.OBSERVER.isBound()) {
-            Bound.tell(o -> o.committed(version));
-        }
-    }
-
-    /** For the erasure layer, under the key's write lock, right after a delete reached its write quorum. */
-    static void deleteCommitted(String bucket, String key, String requestedVersionId, DeleteResult result) {
-        if (Bound.OBSERVER.isBound()) {
-            Bound.tell(o -> o.removed(bucket, key, requestedVersionId, result));
-        }
     }
 
     /** The binding itself, kept out of the interface's public surface. */

@@ -148,6 +148,15 @@ class CommitObserverTest {
 
         @Override
         public Prepared preparing(ObjectInfo version) {
+            return telling("committed:" + version.key());
+        }
+
+        @Override
+        public Prepared preparingRemoval(String bucket, String key, String requestedVersionId, DeleteResult result) {
+            return telling("removed:" + key);
+        }
+
+        private Prepared telling(String what) {
             return new Prepared() {
                 @Override
                 public byte[] rider() {
@@ -156,12 +165,12 @@ class CommitObserverTest {
 
                 @Override
                 public void committed(int riderCopies) {
-                    told.add("committed:" + version.key() + ":" + riderCopies);
+                    told.add(what + ":" + riderCopies);
                 }
 
                 @Override
                 public void abandoned() {
-                    told.add("abandoned:" + version.key());
+                    told.add("abandoned:" + what);
                 }
             };
         }
@@ -203,6 +212,26 @@ class CommitObserverTest {
         t.drives.get(2).set(FaultyDrive.Fault.FAIL_COMMIT);
         t.drives.get(3).set(FaultyDrive.Fault.FAIL_COMMIT);
         assertThrows(ObjectException.class, () -> CommitObserver.during(observer, () -> put("k", new byte[] {1})));
-        assertEquals(List.of("abandoned:k"), observer.told);
+        assertEquals(List.of("abandoned:committed:k"), observer.told);
+    }
+
+    @Test
+    void everyMutationThatWritesCarriesTheRiderOnEveryDrive() throws Exception {
+        Carrying c = new Carrying(new byte[] {3});
+        ObjectInfo v1 = put("a", "one".getBytes());
+        CommitObserver.during(c, () -> t.layer.updateObjectMetadata("bucket", "a", v1.versionId(),
+                Map.of("x-amz-meta-color", "blue")));
+        CommitObserver.during(c, () -> t.layer.deleteObject("bucket", "a", null, Versioning.ENABLED));
+        CommitObserver.during(c, () -> t.layer.deleteObject("bucket", "a", v1.versionId(), Versioning.ENABLED));
+        MultipartUpload upload = t.layer.newMultipartUpload("bucket", "c",
+                PutOptions.defaults().withVersioning(Versioning.ENABLED));
+        UploadedPart part = t.layer.putObjectPart("bucket", "c", upload.uploadId(), 1,
+                new ByteArrayInputStream("part".getBytes()), 4, null);
+        CommitObserver.during(c, () -> t.layer.completeMultipartUpload("bucket", "c", upload.uploadId(),
+                List.of(new CompletePart(1, part.etag())), Versioning.ENABLED));
+        CommitObserver.during(c, () -> t.layer.deleteObject("bucket", "missing", null, Versioning.UNVERSIONED));
+        int drives = LocalDrive.at(t.roots.getFirst().toString()).hasJournal() ? 4 : 0;
+        assertEquals(List.of("committed:a:" + drives, "removed:a:" + drives, "removed:a:" + drives,
+                "committed:c:" + drives, "removed:missing:0"), c.told, "a delete of nothing writes nothing to carry");
     }
 }
