@@ -6,6 +6,7 @@ import dev.cairn.notifications.event.EventJson;
 import dev.cairn.notifications.event.HybridClock;
 import dev.cairn.notifications.forward.Forwarder;
 import dev.cairn.notifications.queue.EventJournal;
+import dev.cairn.notifications.queue.QueuedEvent;
 import dev.cairn.notifications.targets.Arn;
 import dev.cairn.notifications.targets.EventTarget;
 import dev.cairn.notifications.targets.KafkaSettings;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -110,20 +110,26 @@ public final class NotificationService implements AutoCloseable {
             @Override
             public Queued submit(ObjectEvent event) {
                 List<Queued> queued = new ArrayList<>(1);
-                forEachSelected(configs, event, (t, json) -> queued.add(t.submit(event.partitionKey(), json)));
+                forEachSelected(configs, event, (t, rule, seq) ->
+                        queued.add(t.submit(event.partitionKey(), EventJson.toJson(event, region, rule, seq))));
                 return queued.stream().reduce(Queued.DONE, Queued::and);
             }
 
             @Override
             public Reserved prepare(ObjectEvent event) {
                 List<TargetQueue.Place> places = new ArrayList<>(1);
-                forEachSelected(configs, event, (t, json) -> {
-                    TargetQueue.Place p = t.reserve(event.partitionKey(), json);
+                List<EventRider.Place> carried = new ArrayList<>(1);
+                String[] sequencer = new String[1];
+                forEachSelected(configs, event, (t, rule, seq) -> {
+                    TargetQueue.Place p = t.reserve(event.partitionKey(), EventJson.toJson(event, region, rule, seq));
                     if (p != null) {
                         places.add(p);
+                        carried.add(new EventRider.Place(t.journal.name(), p.reservation.index(), rule));
+                        sequencer[0] = seq;
                     }
                 });
-                return places.isEmpty() ? Reserved.NONE : reserved(places);
+                return places.isEmpty() ? Reserved.NONE
+                        : reserved(places, EventRider.encode(event, sequencer[0], carried));
             }
 
             @Override
@@ -133,11 +139,17 @@ public final class NotificationService implements AutoCloseable {
         };
     }
 
+    /** What {@link #forEachSelected} hands on: a target, the id of the rule that selected it, the sequencer. */
+    @FunctionalInterface
+    private interface Selected {
+        void accept(TargetQueue target, String ruleId, String sequencer);
+    }
+
     /**
-     * Hands each target a rule of the bucket selects the event for, with the event's JSON for that rule; the
-     * sequencer is taken once per event, and only when some rule selects it.
+     * Hands on each target a rule of the bucket selects the event for; the sequencer is taken once per event, and
+     * only when some rule selects it.
      */
-    private void forEachSelected(ConfigLookup configs, ObjectEvent event, BiConsumer<TargetQueue, byte[]> each) {
+    private void forEachSelected(ConfigLookup configs, ObjectEvent event, Selected each) {
         List<QueueRule> rules = configs.of(event.bucket().name()).matching(event.name(), event.object().key());
         if (rules.isEmpty()) {
             return;
@@ -146,14 +158,12 @@ public final class NotificationService implements AutoCloseable {
         for (QueueRule r : rules) {
             TargetQueue t = find(r.queueArn());
             if (t != null) { // a target since removed from the environment: nothing to send to
-                each.accept(t, EventJson.toJson(event, region, r.id(), seq));
+                each.accept(t, r.id(), seq);
             }
         }
     }
 
-    private static EventSink.Reserved reserved(List<TargetQueue.Place> places) {
-        byte[] rider = EventRider.encode(places.stream()
-                .map(p -> new EventRider.Place(p.queue(), p.reservation.index(), p.payload)).toList());
+    private static EventSink.Reserved reserved(List<TargetQueue.Place> places, byte[] rider) {
         return new EventSink.Reserved() {
             @Override
             public byte[] rider() {
@@ -186,8 +196,11 @@ public final class NotificationService implements AutoCloseable {
         int unreadable = 0;
         for (byte[] r : riders) {
             try {
-                for (EventRider.Place p : EventRider.decode(r)) {
-                    byQueue.computeIfAbsent(p.queue(), q -> new TreeMap<>()).put(p.index(), p.payload());
+                EventRider.Carried c = EventRider.decode(r);
+                for (EventRider.Place p : c.places()) {
+                    byte[] payload = QueuedEvent.encode(c.event().partitionKey(),
+                            EventJson.toJson(c.event(), region, p.ruleId(), c.sequencer()));
+                    byQueue.computeIfAbsent(p.queue(), q -> new TreeMap<>()).put(p.index(), payload);
                 }
             } catch (IOException e) {
                 unreadable++;

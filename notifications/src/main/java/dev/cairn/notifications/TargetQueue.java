@@ -69,15 +69,11 @@ final class TargetQueue implements AutoCloseable {
     /** An event's place in this queue while its commit is under way. */
     final class Place {
         final EventJournal.Reservation reservation;
-        final byte[] payload;
+        private final byte[] payload;
 
         private Place(EventJournal.Reservation reservation, byte[] payload) {
             this.reservation = reservation;
             this.payload = payload;
-        }
-
-        String queue() {
-            return journal.name();
         }
 
         /**

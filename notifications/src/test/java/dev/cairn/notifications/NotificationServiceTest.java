@@ -143,10 +143,13 @@ class NotificationServiceTest {
         EventSink sink = start(1000);
         EventSink.Reserved kept = sink.prepare(put("photos", "kept.jpg"));
         EventSink.Reserved failed = sink.prepare(put("photos", "failed.jpg"));
-        List<EventRider.Place> places = EventRider.decode(kept.rider());
+        EventRider.Carried carried = EventRider.decode(kept.rider());
+        assertEquals(put("photos", "kept.jpg").object(), carried.event().object(), "the rider holds the event");
+        List<EventRider.Place> places = carried.places();
         assertEquals(1, places.size());
         assertEquals("webhook-hook", places.getFirst().queue());
-        assertEquals(places.getFirst().index() + 1, EventRider.decode(failed.rider()).getFirst().index());
+        assertEquals("jpg", places.getFirst().ruleId());
+        assertEquals(places.getFirst().index() + 1, EventRider.decode(failed.rider()).places().getFirst().index());
         failed.abandoned();
         assertSame(EventSink.Queued.DONE, kept.committed(2), "two copies of the rider: nothing to wait for");
         assertNotSame(EventSink.Queued.DONE, sink.prepare(put("photos", "late.jpg")).committed(1),

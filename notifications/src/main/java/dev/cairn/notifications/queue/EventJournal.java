@@ -77,9 +77,10 @@ public final class EventJournal implements AutoCloseable {
     private static final long ACK_WRITE_NANOS = 1_000_000_000L;
     /**
      * How long the writer lets lazily filled places gather before it writes them: fewer wake-ups and writes per
-     * event under load, at that much latency to the forwarder.
+     * event under load, at that much latency to the forwarder (which lingers 20 ms for a fuller batch anyway). At
+     * about 2,400 events/s the writer thread's CPU per event was 8-13 µs with 2 ms, about 5 µs with 10 ms.
      */
-    private static final long LAZY_WRITE_NANOS = 2_000_000;
+    private static final long LAZY_WRITE_NANOS = 10_000_000;
     /** The writer waits with nothing to write: any fill must wake it. */
     private volatile boolean writerIdle;
     /** How long a closing journal waits for places still being filled before it stops writing. */
