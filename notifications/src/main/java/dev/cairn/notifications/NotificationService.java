@@ -119,17 +119,15 @@ public final class NotificationService implements AutoCloseable {
             public Reserved prepare(ObjectEvent event) {
                 List<TargetQueue.Place> places = new ArrayList<>(1);
                 List<EventRider.Place> carried = new ArrayList<>(1);
-                String[] sequencer = new String[1];
-                forEachSelected(configs, event, (t, rule, seq) -> {
-                    TargetQueue.Place p = t.reserve(event.partitionKey(), EventJson.toJson(event, region, rule, seq));
+                String seq = forEachSelected(configs, event, (t, rule, sequencer) -> {
+                    TargetQueue.Place p = t.reserve(event.partitionKey(),
+                            EventJson.toJson(event, region, rule, sequencer));
                     if (p != null) {
                         places.add(p);
                         carried.add(new EventRider.Place(t.journal.name(), p.reservation.index(), rule));
-                        sequencer[0] = seq;
                     }
                 });
-                return places.isEmpty() ? Reserved.NONE
-                        : reserved(places, EventRider.encode(event, sequencer[0], carried));
+                return places.isEmpty() ? Reserved.NONE : reserved(places, EventRider.encode(event, seq, carried));
             }
 
             @Override
@@ -147,12 +145,12 @@ public final class NotificationService implements AutoCloseable {
 
     /**
      * Hands on each target a rule of the bucket selects the event for; the sequencer is taken once per event, and
-     * only when some rule selects it.
+     * only when some rule selects it. Returns it (null when no rule did).
      */
-    private void forEachSelected(ConfigLookup configs, ObjectEvent event, Selected each) {
+    private String forEachSelected(ConfigLookup configs, ObjectEvent event, Selected each) {
         List<QueueRule> rules = configs.of(event.bucket().name()).matching(event.name(), event.object().key());
         if (rules.isEmpty()) {
-            return;
+            return null;
         }
         String seq = sequencer.nextSequencer();
         for (QueueRule r : rules) {
@@ -161,6 +159,7 @@ public final class NotificationService implements AutoCloseable {
                 each.accept(t, r.id(), seq);
             }
         }
+        return seq;
     }
 
     private static EventSink.Reserved reserved(List<TargetQueue.Place> places, byte[] rider) {
@@ -191,7 +190,7 @@ public final class NotificationService implements AutoCloseable {
      * carried (a replay after a crash collected them) and that the queue had not stored. Riders of queues this
      * node no longer has, or that cannot be read, are skipped and said so. Returns how many events came back.
      */
-    public int restore(List<byte[]> riders) throws IOException {
+    public int restore(Iterable<byte[]> riders) throws IOException {
         Map<String, SortedMap<Long, byte[]>> byQueue = new TreeMap<>();
         int unreadable = 0;
         for (byte[] r : riders) {

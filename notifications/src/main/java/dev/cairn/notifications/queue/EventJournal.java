@@ -66,8 +66,6 @@ public final class EventJournal implements AutoCloseable {
     private final Thread writer;
     /** The next index the writer writes; written by the writer thread only. */
     private volatile long nextIndex;
-    /** Whether the writer wrote records no sync has covered yet; writer thread only. */
-    private boolean unsynced;
     /** The last index written: readers never go past it. */
     private volatile long committed;
     private volatile long acked;
@@ -349,7 +347,7 @@ public final class EventJournal implements AutoCloseable {
                         force = urgent;
                         break;
                     }
-                    if (ready == 0 && barrier && unsynced) { // a barrier over records written before
+                    if (ready == 0 && barrier && unsynced()) { // a barrier over records written before
                         force = true;
                         break;
                     }
@@ -389,17 +387,14 @@ public final class EventJournal implements AutoCloseable {
         if (!reserved.isEmpty()) {
             LOG.log(Level.WARNING, "event queue {0}: closing with {1} places not filled", name, reserved.size());
         }
-        if (unsynced) {
-            copies.force();
-            unsynced = false;
+        if (unsynced()) {
+            markSynced(committed, copies.force() > 0);
         }
     }
 
     private void writeBatch(List<Reservation> batch, boolean force) {
         if (batch.isEmpty()) { // a barrier over records written before
-            boolean ok = copies.force() > 0;
-            unsynced = false;
-            markSynced(nextIndex - 1, ok);
+            markSynced(nextIndex - 1, copies.force() > 0);
             return;
         }
         long first = nextIndex;
@@ -417,7 +412,6 @@ public final class EventJournal implements AutoCloseable {
         int written = copies.activeCount() == 0 ? 0 : copies.write(buf, last, force);
         // indices of a batch no copy took are never used again: readers skip them (nobody was told they exist)
         nextIndex = last + 1;
-        unsynced = written > 0 && !force;
         if (written > 0) {
             synchronized (lock) {
                 committed = last;
@@ -442,8 +436,14 @@ public final class EventJournal implements AutoCloseable {
             markSynced(last, written > 0);
         }
         if (copies.rollIfFull(options.segmentBytes(), nextIndex)) {
-            unsynced = false; // rolling syncs the segments it closes
-            markSynced(last, true);
+            markSynced(last, true); // rolling syncs the segments it closes
+        }
+    }
+
+    /** Whether records were written that no sync has covered yet. */
+    private boolean unsynced() {
+        synchronized (lock) {
+            return committed > syncedThrough;
         }
     }
 

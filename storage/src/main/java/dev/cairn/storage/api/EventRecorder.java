@@ -81,11 +81,10 @@ final class EventRecorder {
             this.bucketOwner = call.settings.owner(call.bucket()); // looked up before, not under, the key's lock
         }
 
+        /** Unused by the erasure layer, which prepares every commit: the same, with no rider to carry. */
         @Override
         public void committed(ObjectInfo version) {
-            if (created != null) {
-                queued.add(sink.submit(versionEvent(call, created, version, principalId, bucketOwner)));
-            }
+            preparing(version).committed(0);
         }
 
         /** The event's places are taken before the commit, and its queue record rides in the commit's journal. */
@@ -119,7 +118,7 @@ final class EventRecorder {
 
         @Override
         public void removed(String bucket, String key, String requestedVersionId, DeleteResult result) {
-            queued.add(sink.submit(removalEvent(bucket, key, requestedVersionId, result)));
+            preparingRemoval(bucket, key, requestedVersionId, result).committed(0);
         }
 
         @Override

@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,16 +54,13 @@ final class NotificationSetup {
      * deletes the saved riders: the queues hold them now. A failure leaves them for the next start.
      */
     private static void restoreRiders(NotificationService ns, List<Path> roots) {
-        List<Path> files = roots.stream().flatMap(r -> JournalRider.pendingFiles(r).stream()).toList();
-        if (files.isEmpty()) {
-            return;
-        }
         try {
-            List<byte[]> riders = new ArrayList<>();
-            for (Path f : files) {
-                riders.addAll(JournalRider.read(f));
+            List<Path> files = roots.stream().flatMap(r -> JournalRider.pendingFiles(r).stream()).toList();
+            if (files.isEmpty()) {
+                return;
             }
-            ns.restore(riders);
+            // one file's riders in memory at a time (each drive holds a copy of the same riders)
+            ns.restore(() -> files.stream().flatMap(NotificationSetup::riders).iterator());
             for (Path f : files) {
                 Files.deleteIfExists(f);
             }
@@ -73,16 +69,24 @@ final class NotificationSetup {
         }
     }
 
+    private static java.util.stream.Stream<byte[]> riders(Path file) {
+        try {
+            return JournalRider.read(file).stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Riders a replay saved on a node that no longer has notification targets: nobody will want them. */
     private static void discardRiders(List<Path> roots) {
-        for (Path r : roots) {
-            for (Path f : JournalRider.pendingFiles(r)) {
-                try {
+        try {
+            for (Path r : roots) {
+                for (Path f : JournalRider.pendingFiles(r)) {
                     Files.deleteIfExists(f);
-                } catch (IOException e) {
-                    LOG.debugf("cannot delete %s: %s", f, e);
                 }
             }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warnf("cannot delete event riders saved by a journal replay (a later start tries again): %s", e);
         }
     }
 
